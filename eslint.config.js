@@ -1,0 +1,23 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Layering (docs/ARCHITECTURE.md): model imports nothing of ours with I/O; capture, search and store
+// never reach up into services or cli; services never into cli.
+const forbid = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'scratch/', 'coverage/', 'bench/.work/', '.demo/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', performance: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['src/model/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/store/**', '**/services/**', '**/cli/**', '**/capture/**', 'node:*', 'pg', 'better-sqlite3', 'kysely'], 'src/model is pure: no I/O, store, capture, services or cli') } },
+  { files: ['src/capture/**/*.ts', 'src/search/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/store/**', '**/services/**', '**/cli/**'], 'stages do not reach into the store, services or cli') } },
+  { files: ['src/store/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/services/**', '**/cli/**', '**/capture/**'], 'the store does not reach up into services or cli') } },
+  { files: ['src/store/dialect/*/migrations/*.ts'], rules: { 'no-restricted-imports': forbid(['../**', './**'], 'migrations are frozen and import no application code') } },
+  { files: ['src/services/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/cli/**'], 'services do not reach into the cli') } },
+);

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { extname } from 'node:path';
+import type { MediaType } from '../model/document.js';
+import { CaptureRejection, declaredHtmlCharset, decodeText } from './decode.js';
+import { splitFrontMatter } from './front-matter.js';
+import { dropFurniture } from './furniture.js';
+import { normalizePublished, parseHtmlPage } from './html.js';
+import { detectLanguage } from './language.js';
+import { markdownBlocks } from './markdown.js';
+import { normalizeText, paragraphsOf } from './normalize-text.js';
+import { joinBlocks, type TextBlock } from './text-block.js';
+
+export { CaptureRejection } from './decode.js';
+
+/** Bump when cleaning changes, so stored documents show which rules made their text. */
+export const CAPTURE_VERSION = 1;
+
+/** The default limit on one original's size; configurable per run. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+const EXTENSIONS: Record<string, MediaType> = {
+  '.txt': 'text/plain',
+  '.text': 'text/plain',
+  '.md': 'text/markdown',
+  '.markdown': 'text/markdown',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.xhtml': 'text/html',
+};
+
+/** The media type a file name implies, or null when Chronicle does not read that kind of file. */
+export function mediaTypeOf(path: string): MediaType | null {
+  return EXTENSIONS[extname(path).toLowerCase()] ?? null;
+}
+
+export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Everything capture derives from one original, before it is given an id and stored. */
+export interface CapturedText {
+  sha256: string;
+  size: number;
+  mediaType: MediaType;
+  text: string;
+  title: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  canonicalUrl: string | null;
+  sourceName: string | null;
+  language: string | null;
+  warnings: string[];
+}
+
+export interface CaptureInput {
+  bytes: Uint8Array;
+  mediaType: MediaType;
+  /** Computed by the caller when it already has it (to check "already captured" before parsing). */
+  sha256?: string;
+}
+
+function fromBlocks(blocks: TextBlock[]): { text: string; dropped: number } {
+  const { kept, dropped } = dropFurniture(blocks.map((block) => ({ ...block, text: normalizeText(block.text) })));
+  return { text: normalizeText(joinBlocks(kept)), dropped };
+}
+
+/**
+ * The capture stage: original bytes to normalised, furniture-free text with metadata.
+ * Pure (no I/O); throws CaptureRejection with a reason a person can act on.
+ */
+export function captureBytes(input: CaptureInput): CapturedText {
+  const { bytes, mediaType } = input;
+  const sha256 = input.sha256 ?? sha256Hex(bytes);
+  const decoded = decodeText(bytes, mediaType === 'text/html' ? declaredHtmlCharset(bytes) : null);
+  const warnings = [...decoded.warnings];
+  let result: Omit<CapturedText, 'sha256' | 'size' | 'mediaType' | 'language' | 'warnings'>;
+  let declaredLanguage: string | null = null;
+
+  if (mediaType === 'text/html') {
+    const page = parseHtmlPage(decoded.text);
+    warnings.push(...page.warnings);
+    declaredLanguage = page.declaredLanguage;
+    result = {
+      text: fromBlocks(page.blocks).text,
+      title: page.title,
+      author: page.author,
+      publishedAt: page.publishedAt,
+      canonicalUrl: page.canonicalUrl,
+      sourceName: page.siteName,
+    };
+  } else {
+    const { frontMatter, body, warnings: frontMatterWarnings } = splitFrontMatter(decoded.text);
+    warnings.push(...frontMatterWarnings);
+    const blocks: TextBlock[] =
+      mediaType === 'text/markdown'
+        ? markdownBlocks(body)
+        : paragraphsOf(normalizeText(body)).map((text) => ({ kind: 'paragraph', text }));
+    const published = frontMatter?.published;
+    declaredLanguage = frontMatter?.language ?? null;
+    result = {
+      text: fromBlocks(blocks).text,
+      title: frontMatter?.title?.trim() || null,
+      author: frontMatter?.author?.trim() || null,
+      publishedAt: normalizePublished(published instanceof Date ? published.toISOString().slice(0, 10) : (published ?? null)),
+      canonicalUrl: frontMatter?.url && /^https?:\/\//i.test(frontMatter.url) ? frontMatter.url : null,
+      sourceName: frontMatter?.source?.trim() || null,
+    };
+  }
+
+  if (result.text.length === 0) throw new CaptureRejection('no text left after cleaning (only markup, furniture or whitespace)');
+  if (result.text.includes('\uFFFD') && !warnings.some((warning) => warning.includes('U+FFFD'))) {
+    warnings.push('text contains U+FFFD replacement characters');
+  }
+  const language = detectLanguage(result.text) ?? normalizeDeclaredLanguage(declaredLanguage);
+  return { ...result, sha256, size: bytes.length, mediaType, language, warnings };
+}
+
+// "ru-RU", "en_GB" -> "ru", "en"; a declared language is only a fallback for texts too short to detect.
+function normalizeDeclaredLanguage(value: string | null): string | null {
+  const match = value ? /^([a-z]{2,3})\b/i.exec(value.trim()) : null;
+  return match ? (match[1] as string).toLowerCase() : null;
+}

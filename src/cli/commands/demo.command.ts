@@ -1,0 +1,51 @@
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderSnippet } from '../../search/snippet.js';
+import { ingestPaths } from '../../services/ingest.service.js';
+import { searchDocuments } from '../../services/search.service.js';
+import { Store } from '../../store/store.js';
+import { CliError, type CliIo } from '../cli-io.js';
+
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const DEMO_CORPUS = join(PROJECT_ROOT, 'examples', 'corpus');
+export const DEMO_STORE = join('.demo', 'chronicle.db');
+const SAMPLE_QUERIES = ['detained Chechnya', 'Титиев', '"Natalia Estemirova"'];
+
+/**
+ * `chronicle demo`: capture the sample corpus into a fresh embedded store, then show what was
+ * captured and a few searches. The store is left in place for `chronicle --db .demo/chronicle.db …`.
+ */
+export async function demoCommand(io: CliIo, options: { db?: string }): Promise<number> {
+  if (!existsSync(DEMO_CORPUS)) throw new CliError(`the sample corpus is missing at ${DEMO_CORPUS}`);
+  const location = resolve(io.cwd, options.db ?? DEMO_STORE);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${location}${suffix}`, { force: true });
+  const store = await Store.open(location);
+  try {
+    io.stdout(`Capturing the sample corpus (${relative(io.cwd, DEMO_CORPUS) || DEMO_CORPUS}) into a fresh store at ${relative(io.cwd, location)}\n\n`);
+    const summary = await ingestPaths(store, [DEMO_CORPUS], {
+      onResult: (result) => {
+        const name = relative(DEMO_CORPUS, result.origin);
+        if (result.status === 'failed') io.stderr(`error: ${name}: ${result.message}\n`);
+        else io.stdout(`  ${result.language ?? '??'}  ${name.padEnd(48)} ${result.title ?? ''}\n`);
+      },
+    });
+    const sources = await store.sources.list();
+    io.stdout(
+      `\n${summary.captured} documents captured from ${sources.length} sources in ${summary.seconds.toFixed(2)} s` +
+        `${summary.failed ? `; ${summary.failed} failed` : ''}. Sources: ${sources.map((source) => source.name).join(', ')}\n`,
+    );
+    for (const query of SAMPLE_QUERIES) {
+      const results = await searchDocuments(store, query, 3);
+      io.stdout(`\nchronicle search ${query.includes(' ') ? `'${query}'` : query}  →  ${results.length} shown\n`);
+      for (const result of results) {
+        io.stdout(`  ${result.title ?? result.origin}\n    ${renderSnippet(result.snippet, '«', '»')}\n`);
+      }
+    }
+    const db = relative(io.cwd, location);
+    io.stdout(`\nTry: npx chronicle --db ${db} list | search QUERY | show ID | verify\n`);
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}

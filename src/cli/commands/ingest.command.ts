@@ -1,0 +1,75 @@
+import { DEFAULT_MAX_BYTES } from '../../capture/capture.js';
+import { SourceKind } from '../../model/source.js';
+import { discoverFiles } from '../../services/discover-files.js';
+import { ingestPaths, type IngestResult } from '../../services/ingest.service.js';
+import { CliError, printJson, type CliIo } from '../cli-io.js';
+import { withStore } from '../open-store.js';
+import { startProgress } from '../progress.js';
+
+export interface IngestCommandOptions {
+  db?: string;
+  json?: boolean;
+  maxBytes?: string;
+  source?: string;
+  sourceKind?: string;
+}
+
+/** Parse "50MB", "200k", "1048576" into bytes. */
+export function parseByteSize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb|g|gb)?$/i.exec(value.trim());
+  if (!match) throw new CliError(`--max-bytes: "${value}" is not a size (e.g. 50MB, 200kb, 1048576)`, 2);
+  const unit = (match[2] ?? 'b').toLowerCase()[0] as 'b' | 'k' | 'm' | 'g';
+  const factor = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[unit];
+  return Math.floor(Number(match[1]) * factor);
+}
+
+function describe(result: IngestResult): string {
+  switch (result.status) {
+    case 'captured':
+      return `captured  ${result.documentId}  ${result.language ?? '??'}  ${result.origin}${result.title ? `  "${result.title}"` : ''}`;
+    case 'already_captured':
+      return `unchanged ${result.origin}: ${result.message}`;
+    case 'failed':
+      return `error: ${result.origin}: ${result.message}; skipped`;
+  }
+}
+
+/** `chronicle ingest PATH…`: exit 0 when every path was captured or already was, 1 when any failed. */
+export async function ingestCommand(io: CliIo, paths: string[], options: IngestCommandOptions): Promise<number> {
+  const maxBytes = options.maxBytes ? parseByteSize(options.maxBytes) : io.env.CHRONICLE_MAX_BYTES ? parseByteSize(io.env.CHRONICLE_MAX_BYTES) : DEFAULT_MAX_BYTES;
+  const kind = options.sourceKind ? SourceKind.safeParse(options.sourceKind) : null;
+  if (kind && !kind.success) throw new CliError(`--source-kind must be one of ${SourceKind.options.join(', ')}`, 2);
+  return withStore(io, options.db, async (store) => {
+    let total = 0;
+    if (io.interactive && !options.json) for await (const entry of discoverFiles(paths)) if (entry.kind === 'file') total++;
+    const progress = startProgress(io, total, 'ingest', !options.json);
+    const results: IngestResult[] = [];
+    const summary = await ingestPaths(store, paths, {
+      maxBytes,
+      ...(options.source ? { sourceName: options.source } : {}),
+      ...(kind?.success ? { sourceKind: kind.data } : {}),
+      onResult: (result) => {
+        progress.tick();
+        if (options.json) {
+          results.push(result);
+          return;
+        }
+        // Errors go to stderr, one line each; the record of what was captured goes to stdout.
+        if (result.status === 'failed') io.stderr(`${describe(result)}\n`);
+        else if (!io.interactive || total < 20) io.stdout(`${describe(result)}\n`);
+        for (const warning of result.warnings) io.stderr(`warning: ${result.origin}: ${warning}\n`);
+      },
+    });
+    progress.stop();
+    if (options.json) {
+      printJson(io, { summary, results });
+    } else {
+      const rate = summary.seconds > 0 ? ` (${Math.round((summary.captured + summary.alreadyCaptured) / summary.seconds)} docs/s)` : '';
+      io.stdout(
+        `${summary.captured} captured, ${summary.alreadyCaptured} already captured, ${summary.failed} failed` +
+          `${summary.ignored ? `, ${summary.ignored} files of other types ignored` : ''} in ${summary.seconds.toFixed(2)} s${rate} into ${store.location}\n`,
+      );
+    }
+    return summary.failed > 0 ? 1 : 0;
+  });
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { ulid } from 'ulidx';
+
+/**
+ * Identifiers are a kind prefix plus a ULID: sortable by creation time, readable in logs, and never
+ * confusable with a SHA-256 prefix (ULIDs use Crockford base32 and the prefix has an underscore).
+ */
+export const idPrefixes = {
+  source: 'src',
+  document: 'doc',
+  mention: 'men',
+  entity: 'ent',
+  incident: 'inc',
+  act: 'act',
+  claim: 'clm',
+  attribution: 'att',
+} as const;
+export type IdKind = keyof typeof idPrefixes;
+
+export function newId(kind: IdKind): string {
+  return `${idPrefixes[kind]}_${ulid()}`;
+}
+
+export function idSchema(kind: IdKind) {
+  return z.string().regex(new RegExp(`^${idPrefixes[kind]}_[0-9A-HJKMNP-TV-Z]{26}$`), `not a ${kind} id`);
+}
+
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'not a lower-case hex SHA-256');
+/** ISO 8601 instant in UTC, e.g. 2026-11-23T16:42:00.000Z */
+export const Instant = z.iso.datetime();

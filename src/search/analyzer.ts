@@ -1,0 +1,55 @@
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stemmer as russianStemmer } from '@orama/stemmers/russian';
+
+/** A word of a text: its folded, stemmed search term and where it stands in the text. */
+export interface Token {
+  term: string;
+  start: number;
+  end: number;
+}
+
+// Letters and digits, with combining marks kept inside the word (й, ё, accented Latin).
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+// Longer "words" are identifiers, hashes or junk; indexing them only bloats the index.
+const MAX_WORD_CHARS = 40;
+
+/**
+ * Fold a word for matching: lower case, ё -> е (Russian texts use both), Latin accents removed
+ * (Jaén, Jaen); Cyrillic keeps its diacritics because й is a letter of its own.
+ */
+export function foldWord(word: string): string {
+  const lower = word.toLowerCase().replace(/ё/g, 'е');
+  if (CYRILLIC.test(lower)) return lower.normalize('NFC');
+  return lower.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** The search term of a word: folded, then stemmed by the stemmer of its script (Snowball Russian or English). */
+export function termOf(word: string): string {
+  const folded = foldWord(word);
+  if (CYRILLIC.test(folded)) return russianStemmer(folded);
+  if (/^[a-z]+$/.test(folded)) return englishStemmer(folded);
+  return folded;
+}
+
+/**
+ * The words of a text with their search terms and offsets. The stemmer is chosen per word by
+ * script rather than per document by detected language, so mixed texts and quoted names work.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    if (word.length > MAX_WORD_CHARS) continue;
+    const start = match.index;
+    tokens.push({ term: termOf(word), start, end: start + word.length });
+  }
+  return tokens;
+}
+
+/** The text a search index stores for a document: its terms, in order, separated by spaces. */
+export function indexText(text: string): string {
+  return tokenize(text)
+    .map((token) => token.term)
+    .join(' ');
+}

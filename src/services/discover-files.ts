@@ -1,0 +1,84 @@
+import { opendir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { mediaTypeOf, SUPPORTED_EXTENSIONS } from '../capture/capture.js';
+import type { MediaType } from '../model/document.js';
+
+/** A file to capture, or a path that cannot be (with the reason, for one line of output). */
+export type DiscoveredPath =
+  | { kind: 'file'; path: string; mediaType: MediaType; size: number }
+  | { kind: 'error'; path: string; message: string }
+  | { kind: 'ignored'; path: string };
+
+function describeFsError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return error.message;
+  }
+}
+
+/**
+ * Expand files and folders into the files to capture, as a stream: only one folder's entry names
+ * are held at a time (sorted, so runs are reproducible). Folders are walked recursively in name order; hidden entries (".git") are
+ * skipped, and so are symbolic links to folders, which could loop. A file named on the command
+ * line with an unsupported type is an error; inside a folder it is only counted as ignored.
+ */
+export async function* discoverFiles(paths: readonly string[]): AsyncGenerator<DiscoveredPath> {
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      yield { kind: 'error', path, message: describeFsError(error as NodeJS.ErrnoException) };
+      continue;
+    }
+    if (info.isDirectory()) {
+      yield* walkFolder(path);
+    } else if (info.isFile()) {
+      const mediaType = mediaTypeOf(path);
+      if (mediaType) yield { kind: 'file', path, mediaType, size: info.size };
+      else yield { kind: 'error', path, message: `unsupported file type (Chronicle reads ${SUPPORTED_EXTENSIONS.join(' ')})` };
+    } else {
+      yield { kind: 'error', path, message: 'not a regular file or folder' };
+    }
+  }
+}
+
+async function* walkFolder(folder: string): AsyncGenerator<DiscoveredPath> {
+  let entries;
+  try {
+    const handle = await opendir(folder);
+    entries = [];
+    for await (const entry of handle) entries.push({ name: entry.name, isDirectory: entry.isDirectory(), isFile: entry.isFile(), isLink: entry.isSymbolicLink() });
+  } catch (error) {
+    yield { kind: 'error', path: folder, message: describeFsError(error as NodeJS.ErrnoException) };
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory) {
+      yield* walkFolder(path);
+      continue;
+    }
+    const mediaType = mediaTypeOf(path);
+    if (!mediaType || !(entry.isFile || entry.isLink)) {
+      yield { kind: 'ignored', path };
+      continue;
+    }
+    try {
+      const info = await stat(path);
+      if (info.isFile()) yield { kind: 'file', path, mediaType, size: info.size };
+      else yield { kind: 'ignored', path };
+    } catch (error) {
+      yield { kind: 'error', path, message: describeFsError(error as NodeJS.ErrnoException) };
+    }
+  }
+}

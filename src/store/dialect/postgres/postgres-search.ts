@@ -1,0 +1,39 @@
+import { sql, type Kysely } from 'kysely';
+import type { QueryClause, SearchQuery } from '../../../search/search-query.js';
+import type { Database } from '../../schema.js';
+import type { IndexedDocument, SearchHit, SearchIndex } from '../../search-index.js';
+
+// Terms hold only letters, digits and marks (see search-query.ts); quoted lexemes need no escaping.
+function clauseToTsquery(clause: QueryClause): string {
+  const lexemes = clause.terms.map((term) => `'${term}'`);
+  if (clause.prefix) return `${lexemes[0]}:*`;
+  return lexemes.length === 1 ? (lexemes[0] as string) : `(${lexemes.join(' <-> ')})`;
+}
+
+/** A parsed query as tsquery text: AND of clauses and of negated exclusions. */
+export function toTsquery(query: SearchQuery): string {
+  return [...query.clauses.map(clauseToTsquery), ...query.excluded.map((clause) => `!${clauseToTsquery(clause)}`)].join(' & ');
+}
+
+/** tsvector in its own table, with the 'simple' configuration over terms analysed in application code. */
+export const postgresSearch: SearchIndex = {
+  async add(db, documents: readonly IndexedDocument[]) {
+    for (const document of documents) {
+      await sql`INSERT INTO document_search (document_id, vector)
+        VALUES (${document.id}, setweight(to_tsvector('simple', ${document.titleTerms}), 'A') || setweight(to_tsvector('simple', ${document.bodyTerms}), 'D'))`.execute(db);
+    }
+  },
+  async remove(db, documentIds) {
+    if (documentIds.length === 0) return;
+    await db.deleteFrom('document_search' as never).where('document_id' as never, 'in', documentIds as never).execute();
+  },
+  async search(db: Kysely<Database>, query, limit): Promise<SearchHit[]> {
+    const { rows } = await sql<{ id: string; score: number }>`
+      SELECT d.id AS id, ts_rank(s.vector, q) AS score
+      FROM document_search s JOIN documents d ON d.id = s.document_id, to_tsquery('simple', ${toTsquery(query)}) q
+      WHERE s.vector @@ q AND d.deleted_at IS NULL
+      ORDER BY score DESC, d.seq
+      LIMIT ${limit}`.execute(db);
+    return rows.map((row) => ({ documentId: row.id, score: Number(row.score) }));
+  },
+};

@@ -1,0 +1,249 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { Document } from '../model/document.js';
+import { newId } from '../model/ids.js';
+import type { DocumentsTable, Database } from './schema.js';
+import type { IndexedDocument, SearchHit, SearchIndex } from './search-index.js';
+import type { SearchQuery } from '../search/search-query.js';
+
+/** A capture ready to be stored: derived text and metadata, plus the original bytes. */
+export interface NewDocument {
+  sha256: string;
+  bytes: Uint8Array;
+  origin: string;
+  sourceId: string | null;
+  mediaType: Document['mediaType'];
+  publishedAt: string | null;
+  title: string | null;
+  author: string | null;
+  canonicalUrl: string | null;
+  language: string | null;
+  text: string;
+  warnings: string[];
+  captureVersion: number;
+  /** Analysed search terms of the title and body. */
+  index: Omit<IndexedDocument, 'id'>;
+}
+
+/** A document already in the store, as "already captured" reports it. */
+export interface CapturedRef {
+  id: string;
+  sha256: string;
+  origin: string;
+  capturedAt: string;
+}
+
+export type InsertOutcome = { status: 'captured'; document: Document } | { status: 'already_captured'; existing: CapturedRef };
+
+export type ResolveOutcome =
+  | { status: 'found'; document: Document }
+  | { status: 'ambiguous'; candidates: CapturedRef[] }
+  | { status: 'not_found' };
+
+export interface DocumentSummary {
+  id: string;
+  sha256: string;
+  origin: string;
+  title: string | null;
+  sourceName: string | null;
+  publishedAt: string | null;
+  capturedAt: string;
+  language: string | null;
+  mediaType: string;
+  size: number;
+}
+
+const DOCUMENT_ID = /^doc_[0-9A-HJKMNP-TV-Z]{26}$/;
+const SHA_PREFIX = /^[0-9a-f]{4,64}$/;
+
+function toDocument(row: Selectable<DocumentsTable>): Document {
+  return Document.parse({
+    id: row.id,
+    sha256: row.sha256,
+    sourceId: row.source_id,
+    origin: row.origin,
+    mediaType: row.media_type,
+    size: Number(row.size),
+    capturedAt: row.captured_at,
+    publishedAt: row.published_at,
+    title: row.title,
+    author: row.author,
+    canonicalUrl: row.canonical_url,
+    language: row.language,
+    text: row.text,
+    warnings: JSON.parse(row.warnings) as unknown,
+    captureVersion: Number(row.capture_version),
+    deletedAt: row.deleted_at,
+  });
+}
+
+const toRef = (row: { id: string; sha256: string; origin: string; captured_at: string }): CapturedRef => ({
+  id: row.id,
+  sha256: row.sha256,
+  origin: row.origin,
+  capturedAt: row.captured_at,
+});
+
+export class DocumentRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly searchIndex: SearchIndex,
+  ) {}
+
+  /** Which of these originals are already captured, and as what. */
+  async findBySha256(shas: readonly string[]): Promise<Map<string, CapturedRef>> {
+    const found = new Map<string, CapturedRef>();
+    for (let offset = 0; offset < shas.length; offset += 500) {
+      const chunk = shas.slice(offset, offset + 500);
+      const rows = await this.db.selectFrom('documents').select(['id', 'sha256', 'origin', 'captured_at']).where('sha256', 'in', chunk).execute();
+      for (const row of rows) found.set(row.sha256, toRef(row));
+    }
+    return found;
+  }
+
+  /**
+   * Store one capture: original bytes, document, search terms. Call inside a transaction so the
+   * three land together or not at all. The same bytes captured concurrently elsewhere come back
+   * as already captured, not as an error.
+   */
+  async insert(capture: NewDocument): Promise<InsertOutcome> {
+    await this.db
+      .insertInto('originals')
+      .values({ sha256: capture.sha256, bytes: Buffer.from(capture.bytes.buffer, capture.bytes.byteOffset, capture.bytes.byteLength), size: capture.bytes.byteLength })
+      .onConflict((conflict) => conflict.column('sha256').doNothing())
+      .execute();
+    const values = {
+      id: newId('document'),
+      sha256: capture.sha256,
+      source_id: capture.sourceId,
+      origin: capture.origin,
+      media_type: capture.mediaType,
+      size: capture.bytes.byteLength,
+      captured_at: new Date().toISOString(),
+      published_at: capture.publishedAt,
+      title: capture.title,
+      author: capture.author,
+      canonical_url: capture.canonicalUrl,
+      language: capture.language,
+      text: capture.text,
+      warnings: JSON.stringify(capture.warnings),
+      capture_version: capture.captureVersion,
+      deleted_at: null,
+    };
+    const inserted = await this.db
+      .insertInto('documents')
+      .values(values)
+      .onConflict((conflict) => conflict.column('sha256').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) {
+      const existing = (await this.findBySha256([capture.sha256])).get(capture.sha256);
+      if (!existing) throw new Error(`capture of ${capture.sha256} neither stored nor found`);
+      return { status: 'already_captured', existing };
+    }
+    await this.searchIndex.add(this.db, [{ id: values.id, ...capture.index }]);
+    return { status: 'captured', document: toDocument({ ...values, seq: 0 }) };
+  }
+
+  async get(id: string): Promise<Document | null> {
+    const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toDocument(row) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, Document>> {
+    const documents = new Map<string, Document>();
+    if (ids.length === 0) return documents;
+    const rows = await this.db.selectFrom('documents').selectAll().where('id', 'in', ids).execute();
+    for (const row of rows) documents.set(row.id, toDocument(row));
+    return documents;
+  }
+
+  /** A document by id, or by a SHA-256 prefix of at least 4 hex digits that only one document has. */
+  async resolve(reference: string): Promise<ResolveOutcome> {
+    const ref = reference.trim();
+    if (DOCUMENT_ID.test(ref)) {
+      const document = await this.get(ref);
+      return document ? { status: 'found', document } : { status: 'not_found' };
+    }
+    const prefix = ref.toLowerCase();
+    if (!SHA_PREFIX.test(prefix)) return { status: 'not_found' };
+    const rows = await this.db
+      .selectFrom('documents')
+      .select(['id', 'sha256', 'origin', 'captured_at'])
+      .where('sha256', '>=', prefix)
+      .where('sha256', '<', `${prefix}g`)
+      .orderBy('sha256')
+      .limit(10)
+      .execute();
+    if (rows.length === 0) return { status: 'not_found' };
+    if (rows.length > 1) return { status: 'ambiguous', candidates: rows.map(toRef) };
+    const document = await this.get((rows[0] as { id: string }).id);
+    return document ? { status: 'found', document } : { status: 'not_found' };
+  }
+
+  /** Documents in capture order, a page at a time (keyset pagination on the sequence). */
+  async list(options: { limit: number; afterSeq?: number }): Promise<{ documents: DocumentSummary[]; lastSeq: number | null }> {
+    let query = this.db
+      .selectFrom('documents')
+      .leftJoin('sources', 'sources.id', 'documents.source_id')
+      .select([
+        'documents.seq', 'documents.id', 'documents.sha256', 'documents.origin', 'documents.title', 'sources.name as sourceName',
+        'documents.published_at', 'documents.captured_at', 'documents.language', 'documents.media_type', 'documents.size',
+      ])
+      .where('documents.deleted_at', 'is', null)
+      .orderBy('documents.seq')
+      .limit(options.limit);
+    if (options.afterSeq !== undefined) query = query.where('documents.seq', '>', options.afterSeq);
+    const rows = await query.execute();
+    return {
+      documents: rows.map((row) => ({
+        id: row.id,
+        sha256: row.sha256,
+        origin: row.origin,
+        title: row.title,
+        sourceName: row.sourceName,
+        publishedAt: row.published_at,
+        capturedAt: row.captured_at,
+        language: row.language,
+        mediaType: row.media_type,
+        size: Number(row.size),
+      })),
+      lastSeq: rows.length > 0 ? Number((rows[rows.length - 1] as { seq: number | string }).seq) : null,
+    };
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('documents').select(sql<string | number>`count(*)`.as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async original(sha256: string): Promise<Buffer | null> {
+    const row = await this.db.selectFrom('originals').select('bytes').where('sha256', '=', sha256).executeTakeFirst();
+    return row ? Buffer.from(row.bytes) : null;
+  }
+
+  /** Every original, a page at a time, so verifying a large store does not hold it all in memory. */
+  async *originals(pageSize = 200): AsyncGenerator<{ sha256: string; bytes: Buffer }> {
+    let after = '';
+    for (;;) {
+      const rows = await this.db.selectFrom('originals').select(['sha256', 'bytes']).where('sha256', '>', after).orderBy('sha256').limit(pageSize).execute();
+      for (const row of rows) yield { sha256: row.sha256, bytes: Buffer.from(row.bytes) };
+      if (rows.length < pageSize) return;
+      after = (rows[rows.length - 1] as { sha256: string }).sha256;
+    }
+  }
+
+  /** Documents whose original bytes are missing (should never happen; verify reports it). */
+  async withoutOriginal(): Promise<CapturedRef[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .leftJoin('originals', 'originals.sha256', 'documents.sha256')
+      .select(['documents.id', 'documents.sha256', 'documents.origin', 'documents.captured_at'])
+      .where('originals.sha256', 'is', null)
+      .execute();
+    return rows.map(toRef);
+  }
+
+  async search(query: SearchQuery, limit: number): Promise<SearchHit[]> {
+    return this.searchIndex.search(this.db, query, limit);
+  }
+}

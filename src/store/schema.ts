@@ -1,0 +1,146 @@
+import type { Generated } from 'kysely';
+
+/*
+ * The tables as both engines hold them. Portable column types only: text for identifiers, ISO
+ * timestamps and JSON; integers (0/1) for flags; binary for originals. What differs between engines
+ * (full-text index, migrations' DDL) lives under dialect/.
+ */
+
+export interface SourcesTable {
+  id: string;
+  name: string;
+  /** Case- and space-folded name: one source per outlet however a page spells it. */
+  name_key: string;
+  kind: string;
+  homepage: string | null;
+  confidential: number;
+  created_at: string;
+}
+
+/** Original bytes, content-addressed: kept so any capture can be re-verified and re-cleaned. */
+export interface OriginalsTable {
+  sha256: string;
+  bytes: Buffer;
+  size: number;
+}
+
+export interface DocumentsTable {
+  id: string;
+  /** Insertion order; the SQLite full-text index keys on it. */
+  seq: Generated<number>;
+  sha256: string;
+  source_id: string | null;
+  origin: string;
+  media_type: string;
+  size: number;
+  captured_at: string;
+  published_at: string | null;
+  title: string | null;
+  author: string | null;
+  canonical_url: string | null;
+  language: string | null;
+  text: string;
+  warnings: string;
+  capture_version: number;
+  deleted_at: string | null;
+}
+
+export interface EntitiesTable {
+  id: string;
+  kind: string;
+  name: string;
+  aliases: string;
+  parent_id: string | null;
+  created_at: string;
+}
+
+export interface MentionsTable {
+  id: string;
+  document_id: string;
+  kind: string;
+  start: number;
+  end: number;
+  quote: string;
+  canonical: string;
+  entity_id: string | null;
+}
+
+export interface AttributionsTable {
+  id: string;
+  document_id: string;
+  start: number;
+  end: number;
+  quote: string;
+  attributed_to: string;
+  entity_id: string | null;
+  via: string;
+}
+
+export interface IncidentsTable {
+  id: string;
+  title: string;
+  types: string;
+  place_ids: string;
+  start_date: string | null;
+  end_date: string | null;
+  precision: string;
+  created_at: string;
+}
+
+export interface ActsTable {
+  id: string;
+  document_id: string;
+  incident_id: string | null;
+  type: string;
+  start: number;
+  end: number;
+  quote: string;
+  victims: string;
+  perpetrators: string;
+  place_id: string | null;
+  date: string | null;
+  flags: string;
+}
+
+export interface ClaimsTable {
+  id: string;
+  document_id: string;
+  kind: string;
+  start: number;
+  end: number;
+  quote: string;
+  subject_id: string | null;
+  property: string;
+  value: string;
+  attribution_id: string | null;
+  status: string;
+  produced_by: string;
+  version: number;
+  created_at: string;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+}
+
+export interface AuditEventsTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  subject_id: string | null;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  sources: SourcesTable;
+  originals: OriginalsTable;
+  documents: DocumentsTable;
+  entities: EntitiesTable;
+  mentions: MentionsTable;
+  attributions: AttributionsTable;
+  incidents: IncidentsTable;
+  acts: ActsTable;
+  claims: ClaimsTable;
+  audit_events: AuditEventsTable;
+}

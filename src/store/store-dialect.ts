@@ -1,0 +1,21 @@
+import type { Kysely, Migration } from 'kysely';
+import type { Database } from './schema.js';
+import type { SearchIndex } from './search-index.js';
+
+/**
+ * What differs between engines, behind one shape (after Kysely's own dialect folders). Shared code
+ * asks for a capability, never for the engine's name.
+ */
+export interface StoreDialect {
+  readonly name: 'sqlite' | 'postgres';
+  readonly db: Kysely<Database>;
+  readonly search: SearchIndex;
+  readonly migrations: Record<string, Migration>;
+  /** Where the data lives, for people (a file path, or a URL without its password). */
+  readonly location: string;
+  /** Work before migrations (creating a schema); idempotent. */
+  prepare(): Promise<void>;
+  /** Bytes the store occupies on disk, for benchmarks and `chronicle status`. */
+  sizeOnDisk(): Promise<number>;
+  close(): Promise<void>;
+}
