@@ -61,9 +61,11 @@ export interface CaptureInput {
   sha256?: string;
 }
 
-function fromBlocks(blocks: TextBlock[]): { text: string; dropped: number } {
-  const { kept, dropped } = dropFurniture(blocks.map((block) => ({ ...block, text: normalizeText(block.text) })));
-  return { text: normalizeText(joinBlocks(kept)), dropped };
+/** Normalise each block, drop furniture, join: the blocks are normal, so their join is too. */
+function fromBlocks(blocks: TextBlock[], normalized = false): { text: string; dropped: number } {
+  const normal = normalized ? blocks : blocks.map((block) => ({ ...block, text: normalizeText(block.text) }));
+  const { kept, dropped } = dropFurniture(normal.filter((block) => block.text.length > 0));
+  return { text: joinBlocks(kept), dropped };
 }
 
 /**
@@ -93,14 +95,12 @@ export function captureBytes(input: CaptureInput): CapturedText {
   } else {
     const { frontMatter, body, warnings: frontMatterWarnings } = splitFrontMatter(decoded.text);
     warnings.push(...frontMatterWarnings);
-    const blocks: TextBlock[] =
-      mediaType === 'text/markdown'
-        ? markdownBlocks(body)
-        : paragraphsOf(normalizeText(body)).map((text) => ({ kind: 'paragraph', text }));
+    const isMarkdown = mediaType === 'text/markdown';
+    const blocks: TextBlock[] = isMarkdown ? markdownBlocks(body) : paragraphsOf(normalizeText(body)).map((text) => ({ kind: 'paragraph', text }));
     const published = frontMatter?.published;
     declaredLanguage = frontMatter?.language ?? null;
     result = {
-      text: fromBlocks(blocks).text,
+      text: fromBlocks(blocks, !isMarkdown).text,
       title: frontMatter?.title?.trim() || null,
       author: frontMatter?.author?.trim() || null,
       publishedAt: normalizePublished(published instanceof Date ? published.toISOString().slice(0, 10) : (published ?? null)),

@@ -39,11 +39,11 @@ export const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', '
 
 // Short blocks whose words are those of prompts, notices and lists of links, not of reporting.
 const FURNITURE_TEXT: RegExp[] = [
-  /^(share|поделит|поделиться|отправить другу)/i,
+  /^(share(\s+(this|on|via|to)\b|\s*:|\s*$)|поделит|отправить другу)/i,
   /^((facebook|twitter|x|telegram|whatsapp|vk|вконтакте|linkedin|reddit|email|e-mail|print|copy link|скопировать ссылку|одноклассники)[\s,|•·/]*){2,}$/i,
   /\b(subscribe to|sign up (for|to)|get (our|the) newsletter|join our newsletter|our (daily|weekly) newsletter)\b/i,
   /(подпиш(ись|итесь)|подписаться на (нашу |наш )?(рассылку|канал|телеграм)|подпишитесь на)/i,
-  /\b(donate( now| today)?|support (us|our work|independent journalism)|become a (member|supporter|patron)|make a donation)\b/i,
+  /(^donate\b|\bdonate (now|today|here|to us)\b|\bsupport (us|our work|our journalism|independent journalism)\b|\bbecome a (member|supporter|patron)\b|\bmake a donation\b)/i,
   /(поддерж(ите|ать) (нас|редакцию|независим)|пожертвова|сделать пожертвование|задонатить)/i,
   /\b(we use cookies|this (site|website) uses cookies|cookie (policy|settings)|accept (all )?cookies)\b/i,
   /(использу(ем|ет) (файлы )?cookie|файлы cookie|куки-файлы)/i,

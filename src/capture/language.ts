@@ -7,7 +7,7 @@ const TWO_LETTER: Record<string, string> = {
 };
 
 // franc looks at trigrams; a few thousand characters decide as well as a whole article, and faster.
-const SAMPLE_CHARS = 2000;
+const SAMPLE_CHARS = 1000;
 // Below this, trigram statistics guess at random (a 30-character English line can come out as Portuguese).
 const MIN_CHARS = 60;
 

@@ -24,10 +24,32 @@ export function foldWord(word: string): string {
   return lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
+// Russian surnames and other words built on -ов/-ев/-ин/-ын, with any case or gender ending:
+// Титиев, Титиева, Титиеву, Кадыровым. Snowball strips "-ев" from the nominative but not from the
+// genitive (Титиев -> тит, Титиева -> титиев), so a search for a name would miss its other forms.
+const POSSESSIVE_SUFFIX_WORD = /^(\p{L}{3,})(ов|ев|ин|ын)(а|у|ым|ом|ой|ою|е|ы|ых|ыми|им)?$/u;
+
+// Word frequencies are Zipfian: a bounded memo of recent words saves most folding and stemming.
+const TERM_MEMO_LIMIT = 100_000;
+const termMemo = new Map<string, string>();
+
 /** The search term of a word: folded, then stemmed by the stemmer of its script (Snowball Russian or English). */
 export function termOf(word: string): string {
+  let term = termMemo.get(word);
+  if (term === undefined) {
+    if (termMemo.size >= TERM_MEMO_LIMIT) termMemo.clear();
+    term = computeTerm(word);
+    termMemo.set(word, term);
+  }
+  return term;
+}
+
+function computeTerm(word: string): string {
   const folded = foldWord(word);
-  if (CYRILLIC.test(folded)) return russianStemmer(folded);
+  if (CYRILLIC.test(folded)) {
+    const surname = POSSESSIVE_SUFFIX_WORD.exec(folded);
+    return surname ? (surname[1] as string) : russianStemmer(folded);
+  }
   if (/^[a-z]+$/.test(folded)) return englishStemmer(folded);
   return folded;
 }

@@ -1,11 +1,12 @@
 import { opendir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { mediaTypeOf, SUPPORTED_EXTENSIONS } from '../capture/capture.js';
 import type { MediaType } from '../model/document.js';
 
 /** A file to capture, or a path that cannot be (with the reason, for one line of output). */
 export type DiscoveredPath =
-  | { kind: 'file'; path: string; mediaType: MediaType; size: number }
+  /** `path` as the person named it (it becomes the document's origin); `location` is where to read it. */
+  | { kind: 'file'; path: string; location: string; mediaType: MediaType; size: number }
   | { kind: 'error'; path: string; message: string }
   | { kind: 'ignored'; path: string };
 
@@ -29,20 +30,20 @@ function describeFsError(error: NodeJS.ErrnoException): string {
  * skipped, and so are symbolic links to folders, which could loop. A file named on the command
  * line with an unsupported type is an error; inside a folder it is only counted as ignored.
  */
-export async function* discoverFiles(paths: readonly string[]): AsyncGenerator<DiscoveredPath> {
+export async function* discoverFiles(paths: readonly string[], baseDir = process.cwd()): AsyncGenerator<DiscoveredPath> {
   for (const path of paths) {
     let info;
     try {
-      info = await stat(path);
+      info = await stat(resolve(baseDir, path));
     } catch (error) {
       yield { kind: 'error', path, message: describeFsError(error as NodeJS.ErrnoException) };
       continue;
     }
     if (info.isDirectory()) {
-      yield* walkFolder(path);
+      yield* walkFolder(path, resolve(baseDir, path));
     } else if (info.isFile()) {
       const mediaType = mediaTypeOf(path);
-      if (mediaType) yield { kind: 'file', path, mediaType, size: info.size };
+      if (mediaType) yield { kind: 'file', path, location: resolve(baseDir, path), mediaType, size: info.size };
       else yield { kind: 'error', path, message: `unsupported file type (Chronicle reads ${SUPPORTED_EXTENSIONS.join(' ')})` };
     } else {
       yield { kind: 'error', path, message: 'not a regular file or folder' };
@@ -50,10 +51,10 @@ export async function* discoverFiles(paths: readonly string[]): AsyncGenerator<D
   }
 }
 
-async function* walkFolder(folder: string): AsyncGenerator<DiscoveredPath> {
+async function* walkFolder(folder: string, location: string): AsyncGenerator<DiscoveredPath> {
   let entries;
   try {
-    const handle = await opendir(folder);
+    const handle = await opendir(location);
     entries = [];
     for await (const entry of handle) entries.push({ name: entry.name, isDirectory: entry.isDirectory(), isFile: entry.isFile(), isLink: entry.isSymbolicLink() });
   } catch (error) {
@@ -64,8 +65,9 @@ async function* walkFolder(folder: string): AsyncGenerator<DiscoveredPath> {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
+    const entryLocation = join(location, entry.name);
     if (entry.isDirectory) {
-      yield* walkFolder(path);
+      yield* walkFolder(path, entryLocation);
       continue;
     }
     const mediaType = mediaTypeOf(path);
@@ -74,8 +76,8 @@ async function* walkFolder(folder: string): AsyncGenerator<DiscoveredPath> {
       continue;
     }
     try {
-      const info = await stat(path);
-      if (info.isFile()) yield { kind: 'file', path, mediaType, size: info.size };
+      const info = await stat(entryLocation);
+      if (info.isFile()) yield { kind: 'file', path, location: entryLocation, mediaType, size: info.size };
       else yield { kind: 'ignored', path };
     } catch (error) {
       yield { kind: 'error', path, message: describeFsError(error as NodeJS.ErrnoException) };

@@ -36,6 +36,8 @@ export interface IngestOptions {
   /** Documents per transaction: larger is faster, smaller loses less to a crash (never half a document). */
   batchSize?: number;
   onResult?: (result: IngestResult) => void;
+  /** Relative paths are read from here (default: the process's working folder) and recorded as given. */
+  baseDir?: string;
 }
 
 // A document's searchable words are capped so one enormous file cannot swamp the index (PostgreSQL
@@ -160,7 +162,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     for (const result of await storeBatch(store, toStore, options)) report(result);
   };
 
-  for await (const entry of discoverFiles(paths)) {
+  for await (const entry of discoverFiles(paths, options.baseDir)) {
     if (entry.kind === 'ignored') {
       summary.ignored++;
       continue;
@@ -179,7 +181,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     }
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(entry.path);
+      bytes = await readFile(entry.location);
     } catch (error) {
       report({ origin: entry.path, status: 'failed', message: `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, warnings: [] });
       continue;

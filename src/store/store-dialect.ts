@@ -11,6 +11,8 @@ export interface StoreDialect {
   readonly db: Kysely<Database>;
   readonly search: SearchIndex;
   readonly migrations: Record<string, Migration>;
+  /** The schema Kysely keeps its migration bookkeeping in, where the engine has schemas. */
+  readonly migrationTableSchema?: string;
   /** Where the data lives, for people (a file path, or a URL without its password). */
   readonly location: string;
   /** Work before migrations (creating a schema); idempotent. */

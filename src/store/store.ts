@@ -55,6 +55,7 @@ export class Store extends StoreSession {
     const migrator = new Migrator({
       db: this.dialect.db,
       provider: { getMigrations: async () => this.dialect.migrations },
+      ...(this.dialect.migrationTableSchema ? { migrationTableSchema: this.dialect.migrationTableSchema } : {}),
     });
     const { error, results } = await migrator.migrateToLatest();
     if (error) {

@@ -41,11 +41,12 @@ export async function ingestCommand(io: CliIo, paths: string[], options: IngestC
   if (kind && !kind.success) throw new CliError(`--source-kind must be one of ${SourceKind.options.join(', ')}`, 2);
   return withStore(io, options.db, async (store) => {
     let total = 0;
-    if (io.interactive && !options.json) for await (const entry of discoverFiles(paths)) if (entry.kind === 'file') total++;
+    if (io.interactive && !options.json) for await (const entry of discoverFiles(paths, io.cwd)) if (entry.kind === 'file') total++;
     const progress = startProgress(io, total, 'ingest', !options.json);
     const results: IngestResult[] = [];
     const summary = await ingestPaths(store, paths, {
       maxBytes,
+      baseDir: io.cwd,
       ...(options.source ? { sourceName: options.source } : {}),
       ...(kind?.success ? { sourceKind: kind.data } : {}),
       onResult: (result) => {

@@ -28,6 +28,7 @@ export function postgresStoreDialect(url: string): StoreDialect {
     db,
     search: postgresSearch,
     migrations: postgresMigrations,
+    migrationTableSchema: schema,
     location: redacted,
     async prepare() {
       await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { foldWord, indexText, termOf, tokenize } from './analyzer.js';
+import { parseSearchQuery, SearchQueryError } from './search-query.js';
+import { makeSnippet, renderSnippet } from './snippet.js';
+
+describe('analyzer', () => {
+  it('stems each word with the stemmer of its script', () => {
+    expect(termOf('Detained')).toBe(termOf('detain'));
+    expect(termOf('задержанных')).toBe(termOf('задержанные'));
+  });
+
+  it('gives every case and gender form of a Russian surname one term', () => {
+    const forms = ['Титиев', 'Титиева', 'Титиеву', 'Титиевым', 'Титиевой'];
+    expect(new Set(forms.map(termOf)).size).toBe(1);
+    expect(new Set(['Кадыров', 'Кадырова', 'Кадыровым'].map(termOf)).size).toBe(1);
+  });
+
+  it('folds ё to е and Latin accents, but keeps й', () => {
+    expect(foldWord('Ёлка')).toBe('елка');
+    expect(foldWord('Jaén')).toBe('jaen');
+    expect(foldWord('Грозный')).toBe('грозный');
+  });
+
+  it('gives offsets into the original text', () => {
+    const text = 'Kadyrov’s men, in Грозный.';
+    expect(tokenize(text).map((token) => text.slice(token.start, token.end))).toEqual(['Kadyrov', 's', 'men', 'in', 'Грозный']);
+  });
+
+  it('skips overlong junk words', () => {
+    expect(indexText(`ok ${'x'.repeat(41)} fine`)).toBe('ok fine');
+  });
+});
+
+describe('parseSearchQuery', () => {
+  it('reads words, phrases, exclusions and prefixes', () => {
+    expect(parseSearchQuery('detained "secret prison" -Moscow Argu*')).toEqual({
+      clauses: [
+        { terms: ['detain'], prefix: false },
+        { terms: ['secret', 'prison'], prefix: false },
+        { terms: ['argu'], prefix: true },
+      ],
+      excluded: [{ terms: ['moscow'], prefix: false }],
+    });
+  });
+
+  it('refuses a query with nothing to search and one that is too long', () => {
+    expect(() => parseSearchQuery('-- "" !')).toThrow(SearchQueryError);
+    expect(() => parseSearchQuery('a '.repeat(300))).toThrow(/too long/);
+  });
+});
+
+describe('makeSnippet', () => {
+  const text = `${'Filler words about other things. '.repeat(20)}Police detained Oyub Titiev, head of Memorial in Grozny, in January. ${'More filler text here. '.repeat(20)}`;
+
+  it('shows the passage with the matches and marks every matched word', () => {
+    const snippet = makeSnippet(text, parseSearchQuery('Titiev Memorial'));
+    const marked = snippet.highlights.map(({ start, end }) => snippet.text.slice(start, end));
+    expect(marked).toEqual(['Titiev', 'Memorial']);
+    expect(snippet.text.startsWith('…')).toBe(true);
+    expect(renderSnippet(snippet, '[', ']')).toContain('[Titiev], head of [Memorial]');
+  });
+
+  it('highlights stemmed and prefix matches', () => {
+    const snippet = makeSnippet('Dozens were detained; the detention lasted weeks.', parseSearchQuery('detain deten*'));
+    expect(snippet.highlights.map(({ start, end }) => snippet.text.slice(start, end))).toEqual(['detained', 'detention']);
+  });
+});

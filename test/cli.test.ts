@@ -1,0 +1,206 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Store } from '../src/store/store.js';
+import { chronicle, scratchFolder } from './cli-harness.js';
+
+const ARTICLE = 'Chechen police detained at least forty men in Grozny and Argun over two weeks, the Russian LGBT Network said, citing relatives of the detainees.';
+const RUSSIAN = 'Сотрудники полиции задержали правозащитника Оюба Титиева, руководителя грозненского отделения «Мемориала», сообщили его коллеги.';
+
+describe('chronicle ingest with bad input', () => {
+  let folder: string;
+  let run: Awaited<ReturnType<typeof chronicle>>;
+
+  beforeAll(async () => {
+    folder = scratchFolder();
+    const input = join(folder, 'input');
+    mkdirSync(join(input, 'nested', 'deeper'), { recursive: true });
+    writeFileSync(join(input, 'good.txt'), ARTICLE);
+    writeFileSync(join(input, 'nested', 'deeper', 'russian.md'), RUSSIAN);
+    writeFileSync(join(input, 'page.html'), `<html><head><title>Page</title><script>alert("x")</script></head><body><article><p>${ARTICLE} Second copy, on a page.</p></article></body></html>`);
+    writeFileSync(join(input, 'empty.txt'), '');
+    writeFileSync(join(input, 'whitespace.txt'), '  \n\n\t ');
+    writeFileSync(join(input, 'binary.txt'), Buffer.from([0x48, 0x69, 0x00, 0x01, 0x02, 0x03]));
+    writeFileSync(join(input, 'disguised.html'), Buffer.from('%PDF-1.4 binary'));
+    writeFileSync(join(input, 'garbled.txt'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? 0xc3 : 0x41))));
+    writeFileSync(join(input, 'salvageable.txt'), Buffer.concat([Buffer.from(`${ARTICLE} `.repeat(4)), Buffer.from([0xfe]), Buffer.from(' The end.')]));
+    writeFileSync(join(input, 'deep.html'), `<html><body><p>${ARTICLE}</p>${'<div><span>'.repeat(5_000)}deep text${'</span></div>'.repeat(5_000)}<script>alert(1)</script></body></html>`);
+    writeFileSync(join(input, 'notes.pdf'), 'ignored inside a folder');
+    // 200 MB without writing 200 MB: a sparse file is refused on its size before a byte is read.
+    writeFileSync(join(input, 'huge.txt'), '');
+    truncateSync(join(input, 'huge.txt'), 200 * 1024 * 1024);
+    run = await chronicle(['--db', 'store.db', 'ingest', 'input', 'missing-folder', 'input/notes.pdf'], { cwd: folder });
+  });
+
+  it('exits non-zero because some files failed', () => {
+    expect(run.code).toBe(1);
+  });
+
+  it('gives every failure one clear line naming the file', () => {
+    const errors = run.stderr.split('\n').filter((line) => line.startsWith('error:'));
+    const expected: [string, RegExp][] = [
+      ['input/empty.txt', /empty file; skipped$/],
+      ['input/whitespace.txt', /no text left after cleaning/],
+      ['input/binary.txt', /not a text file \(binary bytes at offset 2\); skipped$/],
+      ['input/disguised.html', /a PDF document, not a text file/],
+      ['input/garbled.txt', /not valid UTF-8 text/],
+      ['input/huge.txt', /too large: 200\.0 MB exceeds the 50\.0 MB limit \(raise it with --max-bytes\); skipped$/],
+      ['missing-folder', /no such file or folder; skipped$/],
+      ['input/notes.pdf', /unsupported file type \(Chronicle reads \.txt .*\)/],
+    ];
+    for (const [path, message] of expected) {
+      const line = errors.find((candidate) => candidate.startsWith(`error: ${path}:`));
+      expect(line, `${path} in\n${run.stderr}`).toMatch(message);
+    }
+    expect(errors).toHaveLength(expected.length);
+  });
+
+  it('captures the good files, warns about the salvageable ones, and says so in the summary', async () => {
+    expect(run.stdout).toMatch(/^5 captured, 0 already captured, 8 failed, 1 files of other types ignored/m);
+    expect(run.stderr).toMatch(/warning: input\/salvageable\.txt: invalid UTF-8: 1 undecodable sequence/);
+    expect(run.stderr).toMatch(/warning: input\/deep\.html: HTML nested \d+ levels deep/);
+    const store = await Store.open(join(folder, 'store.db'));
+    try {
+      expect(await store.documents.count()).toBe(5);
+      const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM originals`.execute(store.db);
+      expect(rows[0]?.n).toBe(5); // nothing half-written: no original without its document
+      const texts = (await store.documents.list({ limit: 10 })).documents.map((document) => document.origin);
+      expect(texts.sort()).toEqual(['input/deep.html', 'input/good.txt', 'input/nested/deeper/russian.md', 'input/page.html', 'input/salvageable.txt']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('honours a configured size limit', async () => {
+    const limited = await chronicle(['--db', 'store.db', 'ingest', '--max-bytes', '100', 'input/good.txt'], { cwd: folder });
+    expect(limited.code).toBe(1);
+    expect(limited.stderr).toMatch(/too large: 0\.0 MB exceeds the 0\.0 MB limit/);
+    const badLimit = await chronicle(['--db', 'store.db', 'ingest', '--max-bytes', 'lots', 'input/good.txt'], { cwd: folder });
+    expect(badLimit.code).toBe(2);
+    expect(badLimit.stderr).toMatch(/--max-bytes: "lots" is not a size/);
+  });
+});
+
+describe('chronicle capture is idempotent', () => {
+  it('reports already captured bytes, from any path, and changes nothing', async () => {
+    const folder = scratchFolder();
+    writeFileSync(join(folder, 'a.txt'), ARTICLE);
+    writeFileSync(join(folder, 'copy-of-a.txt'), ARTICLE);
+    const first = await chronicle(['ingest', 'a.txt', 'copy-of-a.txt', '--json'], { cwd: folder });
+    const parsed = JSON.parse(first.stdout) as { summary: { captured: number; alreadyCaptured: number }; results: { status: string; documentId: string }[] };
+    expect(parsed.summary).toMatchObject({ captured: 1, alreadyCaptured: 1 });
+    expect(parsed.results[0]?.documentId).toBe(parsed.results[1]?.documentId);
+    const before = readFileSync(join(folder, 'chronicle.db'));
+    const second = await chronicle(['ingest', 'a.txt'], { cwd: folder });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/unchanged a\.txt: already captured as doc_\w+ \(from a\.txt\)/);
+    expect(second.stdout).toMatch(/0 captured, 1 already captured, 0 failed/);
+    const store = await Store.open(join(folder, 'chronicle.db'));
+    expect(await store.documents.count()).toBe(1);
+    await store.close();
+    expect(before.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a folder of 10,000 files', () => {
+  it('is captured whole, in batches', async () => {
+    const folder = scratchFolder();
+    mkdirSync(join(folder, 'many'));
+    for (let index = 0; index < 10_000; index++) writeFileSync(join(folder, 'many', `report-${index}.txt`), `Report ${index}: ${ARTICLE}`);
+    const result = await chronicle(['ingest', 'many', '--json'], { cwd: folder });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).summary).toMatchObject({ captured: 10_000, failed: 0 });
+    const search = await chronicle(['search', '"Report 9999"', '--json', '--limit', '3'], { cwd: folder });
+    expect(JSON.parse(search.stdout).results[0].origin).toBe('many/report-9999.txt');
+  });
+});
+
+describe('chronicle search, list, show, verify', () => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = scratchFolder();
+    writeFileSync(join(folder, 'en.txt'), `---\ntitle: Forty detained\nsource: Example Outlet\npublished: 2019-01-14\n---\n${ARTICLE}`);
+    writeFileSync(join(folder, 'ru.txt'), RUSSIAN);
+    expect((await chronicle(['ingest', 'en.txt', 'ru.txt'], { cwd: folder })).code).toBe(0);
+  });
+
+  it('searches with highlighted snippets, in English and Russian', async () => {
+    const english = await chronicle(['search', 'detainees', 'Argun'], { cwd: folder });
+    expect(english.stdout).toMatch(/1\. Forty detained {2}\[doc_\w+, en, 2019-01-14\]/);
+    expect(english.stdout).toContain('«Argun»');
+    const russian = await chronicle(['search', 'Титиев', '--json'], { cwd: folder });
+    const parsed = JSON.parse(russian.stdout);
+    expect(parsed.results).toHaveLength(1);
+    const [{ snippet }] = parsed.results;
+    expect(snippet.highlights.map((h: { start: number; end: number }) => snippet.text.slice(h.start, h.end))).toEqual(['Титиева']);
+    expect((await chronicle(['search', 'nothing-matches-this'], { cwd: folder })).stdout).toBe('no documents match\n');
+  });
+
+  it('refuses bad search arguments with exit code 2', async () => {
+    expect((await chronicle(['search', 'x', '--limit', '0'], { cwd: folder })).code).toBe(2);
+    const empty = await chronicle(['search', '""'], { cwd: folder });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/no words to search for/);
+  });
+
+  it('lists and shows by id or SHA-256 prefix, and shows the original bytes', async () => {
+    const list = JSON.parse((await chronicle(['list', '--json'], { cwd: folder })).stdout);
+    expect(list.documents).toHaveLength(2);
+    const [english] = list.documents;
+    expect(english).toMatchObject({ title: 'Forty detained', sourceName: 'Example Outlet', publishedAt: '2019-01-14', language: 'en' });
+    const byPrefix = JSON.parse((await chronicle(['show', english.sha256.slice(0, 8), '--json'], { cwd: folder })).stdout);
+    expect(byPrefix).toMatchObject({ id: english.id, source: { name: 'Example Outlet' }, text: ARTICLE });
+    const human = await chronicle(['show', english.id], { cwd: folder });
+    expect(human.stdout).toMatch(/^id +doc_/);
+    expect(human.stdout).toContain(`\n\n${ARTICLE}\n`);
+    const original = await chronicle(['show', english.id, '--original'], { cwd: folder });
+    expect(original.stdout).toBe(readFileSync(join(folder, 'en.txt'), 'utf8'));
+    const missing = await chronicle(['show', 'abcdef0123'], { cwd: folder });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no document has id or SHA-256 prefix "abcdef0123"/);
+  });
+
+  it('verify passes, then catches a tampered original', async () => {
+    expect((await chronicle(['verify'], { cwd: folder })).stdout).toBe('verified 2 originals: all match their SHA-256\n');
+    const store = await Store.open(join(folder, 'chronicle.db'));
+    await sql`UPDATE originals SET bytes = ${Buffer.from('edited')} WHERE sha256 = (SELECT min(sha256) FROM originals)`.execute(store.db);
+    await store.close();
+    const tampered = await chronicle(['verify'], { cwd: folder });
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toMatch(/^MISMATCH: original [0-9a-f]{64} now hashes to [0-9a-f]{64}$/m);
+  });
+});
+
+describe('the store location', () => {
+  it('is --db, else CHRONICLE_DB, else ./chronicle.db', async () => {
+    const folder = scratchFolder();
+    writeFileSync(join(folder, 'a.txt'), ARTICLE);
+    await chronicle(['ingest', 'a.txt'], { cwd: folder });
+    expect(existsSync(join(folder, 'chronicle.db'))).toBe(true);
+    await chronicle(['ingest', 'a.txt'], { cwd: folder, env: { CHRONICLE_DB: 'from-env.db' } });
+    expect(existsSync(join(folder, 'from-env.db'))).toBe(true);
+    await chronicle(['ingest', 'a.txt', '--db', 'from-flag.db'], { cwd: folder, env: { CHRONICLE_DB: 'from-env.db' } });
+    expect(existsSync(join(folder, 'from-flag.db'))).toBe(true);
+  });
+
+  it('says clearly when a store cannot be opened', async () => {
+    const folder = scratchFolder();
+    const result = await chronicle(['--db', 'postgres://nobody:secret@127.0.0.1:1/none', 'list'], { cwd: folder });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: cannot open the store at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: /);
+    expect(result.stderr).not.toContain('secret');
+  });
+});
+
+describe('the installed command', () => {
+  it('runs through bin/chronicle.js (built by npm install)', () => {
+    const folder = scratchFolder();
+    writeFileSync(join(folder, 'a.txt'), ARTICLE);
+    const bin = resolve('bin/chronicle.js');
+    const output = execFileSync(process.execPath, [bin, 'ingest', 'a.txt', '--json'], { cwd: folder, encoding: 'utf8' });
+    expect(JSON.parse(output).summary.captured).toBe(1);
+    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toMatch(/Usage: chronicle/);
+  });
+});

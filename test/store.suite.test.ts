@@ -1,0 +1,173 @@
+import { sql } from 'kysely';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { CAPTURE_VERSION, captureBytes, sha256Hex } from '../src/capture/capture.js';
+import { indexText } from '../src/search/analyzer.js';
+import { parseSearchQuery } from '../src/search/search-query.js';
+import { searchDocuments } from '../src/services/search.service.js';
+import { verifyOriginals } from '../src/services/verify.service.js';
+import type { NewDocument } from '../src/store/document.repository.js';
+import { Store } from '../src/store/store.js';
+import { storeTargets } from './store-targets.js';
+
+function newDocument(text: string, extra: Partial<NewDocument> = {}): NewDocument {
+  const bytes = new TextEncoder().encode(text);
+  const captured = captureBytes({ bytes, mediaType: 'text/plain' });
+  return {
+    sha256: sha256Hex(bytes),
+    bytes,
+    origin: `memory:${sha256Hex(bytes).slice(0, 8)}.txt`,
+    sourceId: null,
+    mediaType: 'text/plain',
+    publishedAt: captured.publishedAt,
+    title: captured.title,
+    author: null,
+    canonicalUrl: null,
+    language: captured.language,
+    text: captured.text,
+    warnings: [],
+    captureVersion: CAPTURE_VERSION,
+    index: { titleTerms: indexText(captured.title ?? ''), bodyTerms: indexText(captured.text) },
+    ...extra,
+  };
+}
+
+const ENGLISH = '---\ntitle: Police detain dozens in Grozny\n---\nChechen police detained at least forty men in Grozny last month, the Russian LGBT Network said. Two of the detainees died.';
+const RUSSIAN = 'В Грозном полиция задержала не менее сорока мужчин, сообщила Российская ЛГБТ-сеть. Двое задержанных погибли под пытками.';
+const OTHER = 'Memorial staff reported that their office in Nazran was set on fire overnight; nobody was hurt.';
+
+for (const target of storeTargets()) {
+  describe(`store on ${target.name}`, () => {
+    let store: Store;
+    let location: string;
+
+    beforeEach(async () => {
+      location = await target.create();
+      store = await Store.open(location);
+      return async () => store.close();
+    });
+    afterAll(() => target.cleanup());
+
+    it('stores a capture with its original, and finds it by id and by SHA-256 prefix', async () => {
+      const document = newDocument(ENGLISH);
+      const outcome = await store.transaction((session) => session.documents.insert(document));
+      expect(outcome.status).toBe('captured');
+      if (outcome.status !== 'captured') return;
+      const stored = await store.documents.get(outcome.document.id);
+      expect(stored).toMatchObject({ sha256: document.sha256, title: 'Police detain dozens in Grozny', language: 'en', mediaType: 'text/plain' });
+      expect(stored?.text).toBe(document.text);
+      expect(Buffer.compare((await store.documents.original(document.sha256)) as Buffer, Buffer.from(document.bytes))).toBe(0);
+      expect(await store.documents.resolve(document.sha256.slice(0, 10))).toMatchObject({ status: 'found', document: { id: outcome.document.id } });
+      expect(await store.documents.resolve(outcome.document.id)).toMatchObject({ status: 'found' });
+      expect(await store.documents.resolve('ffffffffffff')).toEqual({ status: 'not_found' });
+      expect(await store.documents.resolve('not-an-id')).toEqual({ status: 'not_found' });
+    });
+
+    it('reports the same bytes as already captured and changes nothing', async () => {
+      const first = await store.transaction((session) => session.documents.insert(newDocument(ENGLISH)));
+      const second = await store.transaction((session) => session.documents.insert({ ...newDocument(ENGLISH), origin: 'elsewhere.txt' }));
+      expect(second.status).toBe('already_captured');
+      if (first.status !== 'captured' || second.status !== 'already_captured') return;
+      expect(second.existing).toMatchObject({ id: first.document.id, origin: first.document.origin });
+      expect(await store.documents.count()).toBe(1);
+    });
+
+    // In-process SQLite connections block each other's thread, so concurrent writers are a server's case.
+    it.runIf(target.name === 'postgres')('two writers capturing the same bytes at once end with one document', async () => {
+      const other = await Store.open(location);
+      try {
+        const outcomes = await Promise.all([store, other].map((writer) => writer.transaction((session) => session.documents.insert(newDocument(OTHER)))));
+        expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['already_captured', 'captured']);
+        expect(await store.documents.count()).toBe(1);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('leaves nothing behind when a transaction fails half-way', async () => {
+      const good = newDocument(OTHER);
+      const doomed = newDocument(RUSSIAN);
+      await expect(
+        store.transaction(async (session) => {
+          await session.documents.insert(good);
+          await session.documents.insert(doomed);
+          throw new Error('crash after the second insert');
+        }),
+      ).rejects.toThrow('crash');
+      expect(await store.documents.count()).toBe(0);
+      expect(await store.documents.original(good.sha256)).toBeNull();
+      const searchRows = await searchDocuments(store, 'Nazran', 5);
+      expect(searchRows).toEqual([]);
+    });
+
+    it('searches English and Russian with stemming, phrases, exclusions and prefixes', async () => {
+      for (const text of [ENGLISH, RUSSIAN, OTHER]) await store.transaction((session) => session.documents.insert(newDocument(text)));
+      expect(await searchDocuments(store, 'detain', 10)).toHaveLength(1); // "detained" stems to "detain"
+      expect((await searchDocuments(store, 'задержанные', 10))[0]?.language).toBe('ru'); // задержала / задержанных
+      expect(await searchDocuments(store, '"office in Nazran"', 10)).toHaveLength(1);
+      expect(await searchDocuments(store, '"Nazran office"', 10)).toHaveLength(0);
+      expect(await searchDocuments(store, 'Grozny -LGBT', 10)).toHaveLength(0);
+      expect(await searchDocuments(store, 'Грозн*', 10)).toHaveLength(1);
+      expect(await searchDocuments(store, 'Nazr*', 10)).toHaveLength(1);
+    });
+
+    it('ranks a title match first and highlights the matched words', async () => {
+      await store.transaction(async (session) => {
+        await session.documents.insert(newDocument('---\ntitle: A report on Grozny\n---\nThe police in the city detained people. Grozny was mentioned once.'));
+        await session.documents.insert(newDocument('A text that names Grozny once, in passing, among other cities and other long words here.'));
+      });
+      const [best] = await searchDocuments(store, 'Grozny', 10);
+      expect(best?.title).toBe('A report on Grozny');
+      const highlighted = best!.snippet.highlights.map(({ start, end }) => best!.snippet.text.slice(start, end));
+      expect(highlighted).toContain('Grozny');
+    });
+
+    it('treats query syntax characters as plain text, never as engine syntax', async () => {
+      await store.transaction((session) => session.documents.insert(newDocument(OTHER)));
+      for (const hostile of ['Nazran" OR 1=1 --', "Nazran') ; DROP TABLE documents; --", 'NEAR(Nazran office)', 'Nazran:* | !x', 'col:Nazran ^ *']) {
+        await expect(searchDocuments(store, hostile, 5)).resolves.toBeDefined();
+      }
+      expect(await store.documents.count()).toBe(1);
+      expect(() => parseSearchQuery('"" -- ::')).toThrow('no words');
+    });
+
+    it('lists documents in capture order, a page at a time', async () => {
+      for (let index = 0; index < 7; index++) await store.transaction((session) => session.documents.insert(newDocument(`${OTHER} Number ${index}.`)));
+      const first = await store.documents.list({ limit: 4 });
+      const second = await store.documents.list({ limit: 4, afterSeq: first.lastSeq ?? 0 });
+      expect(first.documents).toHaveLength(4);
+      expect(second.documents).toHaveLength(3);
+      const ids = [...first.documents, ...second.documents].map((document) => document.id);
+      expect(new Set(ids).size).toBe(7);
+      expect([...ids].sort()).toEqual(ids); // ULIDs sort in creation order
+    });
+
+    it('keeps one source per outlet however it is spelled', async () => {
+      const a = await store.sources.ensure('The Moscow Times', 'news_outlet');
+      const b = await store.sources.ensure('  the   moscow times ');
+      expect(a).toBe(b);
+      expect(await store.sources.list()).toHaveLength(1);
+    });
+
+    it('verify detects an original whose bytes changed and a document whose original is gone', async () => {
+      const document = newDocument(ENGLISH);
+      await store.transaction((session) => session.documents.insert(document));
+      expect(await verifyOriginals(store)).toMatchObject({ checked: 1, mismatched: [], missing: [] });
+      await sql`UPDATE originals SET bytes = ${Buffer.from('tampered')} WHERE sha256 = ${document.sha256}`.execute(store.db);
+      const report = await verifyOriginals(store);
+      expect(report.mismatched).toEqual([{ sha256: document.sha256, actual: sha256Hex(Buffer.from('tampered')) }]);
+    });
+
+    it('opening a migrated store again migrates nothing and keeps the data', async () => {
+      await store.transaction((session) => session.documents.insert(newDocument(OTHER)));
+      await store.migrate();
+      expect(await store.documents.count()).toBe(1);
+    });
+
+    it('refuses to change or delete audit entries', async () => {
+      const hash = 'a'.repeat(64);
+      await store.db.insertInto('audit_events').values({ at: new Date().toISOString(), actor: 'test', action: 'test.event', subject_id: null, payload: '{}', prev_hash: '0'.repeat(64), hash }).execute();
+      await expect(store.db.updateTable('audit_events').set({ actor: 'someone else' }).execute()).rejects.toThrow(/append-only/);
+      await expect(store.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
+    });
+  });
+}
