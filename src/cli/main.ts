@@ -31,6 +31,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--max-bytes <size>', 'largest original to accept (default 50MB, or $CHRONICLE_MAX_BYTES)')
     .option('--source <name>', 'credit every document to this source')
     .option('--source-kind <kind>', 'kind of that source (news_outlet, ngo, …)')
+    .option('--threads <n>', 'capture worker threads (default: one per core; 0: none)')
     .action(async (paths: string[], options) => setExit(await ingestCommand(io, paths, { ...options, db: db(options) })));
 
   program

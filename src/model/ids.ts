@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ulid } from 'ulidx';
+import { monotonicFactory } from 'ulidx';
 
 /**
  * Identifiers are a kind prefix plus a ULID: sortable by creation time, readable in logs, and never
@@ -16,6 +16,9 @@ export const idPrefixes = {
   attribution: 'att',
 } as const;
 export type IdKind = keyof typeof idPrefixes;
+
+// Monotonic: ids made in the same millisecond still sort in creation order, and need no new randomness.
+const ulid = monotonicFactory();
 
 export function newId(kind: IdKind): string {
   return `${idPrefixes[kind]}_${ulid()}`;

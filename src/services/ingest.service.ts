@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { CAPTURE_VERSION, CaptureRejection, captureBytes, DEFAULT_MAX_BYTES, sha256Hex, type CapturedText } from '../capture/capture.js';
-import type { MediaType } from '../model/document.js';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_MAX_BYTES, sha256Hex } from '../capture/capture.js';
 import type { SourceKind } from '../model/source.js';
-import { indexText } from '../search/analyzer.js';
-import type { NewDocument } from '../store/document.repository.js';
 import type { Store, StoreSession } from '../store/store.js';
-import { discoverFiles } from './discover-files.js';
+import { createCapturePool, type CapturePool } from './capture-pool.js';
+import { discoverFiles, type DiscoveredPath } from './discover-files.js';
+import { type CaptureTask, type PreparedCapture, type PreparedDocument } from './prepare-capture.js';
 
 /** What happened to one path. `message` is one line a person can act on. */
 export interface IngestResult {
@@ -35,100 +34,88 @@ export interface IngestOptions {
   sourceKind?: SourceKind;
   /** Documents per transaction: larger is faster, smaller loses less to a crash (never half a document). */
   batchSize?: number;
+  /** Worker threads for capture; 0 runs inline (default: inline; the CLI uses one per core). */
+  threads?: number;
   onResult?: (result: IngestResult) => void;
   /** Relative paths are read from here (default: the process's working folder) and recorded as given. */
   baseDir?: string;
 }
 
-// A document's searchable words are capped so one enormous file cannot swamp the index (PostgreSQL
-// refuses a tsvector over 1 MB); the text itself is kept whole.
-const MAX_INDEXED_CHARS = 1_000_000;
-
-interface Pending {
-  origin: string;
-  mediaType: MediaType;
-  bytes: Uint8Array;
-  sha256: string;
-}
-
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+// Bound a batch by bytes as well as by count: large files flush early.
+const MAX_BATCH_BYTES = 64 * 1024 * 1024;
+// Documents per worker task: enough to make messaging cheap, few enough to spread a batch over the workers.
+const CHUNK = 25;
 
-/** Capture one original (pure CPU work) into a storable document, or a failure result. */
-function prepare(pending: Pending, options: IngestOptions): { document: NewDocument & { sourceName: string | null }; captured: CapturedText } | IngestResult {
-  let captured: CapturedText;
-  try {
-    captured = captureBytes({ bytes: pending.bytes, mediaType: pending.mediaType, sha256: pending.sha256 });
-  } catch (error) {
-    const message = error instanceof CaptureRejection ? error.message : `could not be read (${(error as Error).message})`;
-    return { origin: pending.origin, status: 'failed', sha256: pending.sha256, message, warnings: [] };
-  }
-  const warnings = [...captured.warnings];
-  if (captured.text.length > MAX_INDEXED_CHARS) warnings.push(`only the first ${MAX_INDEXED_CHARS.toLocaleString('en')} characters are searchable`);
-  return {
-    captured,
-    document: {
-      sha256: pending.sha256,
-      bytes: pending.bytes,
-      origin: pending.origin,
-      sourceId: null,
-      sourceName: options.sourceName ?? captured.sourceName,
-      mediaType: captured.mediaType,
-      publishedAt: captured.publishedAt,
-      title: captured.title,
-      author: captured.author,
-      canonicalUrl: captured.canonicalUrl,
-      language: captured.language,
-      text: captured.text,
-      warnings,
-      captureVersion: CAPTURE_VERSION,
-      index: { titleTerms: indexText(captured.title ?? ''), bodyTerms: indexText(captured.text.slice(0, MAX_INDEXED_CHARS)) },
-    },
-  };
-}
+const failure = (origin: string, message: string, sha256?: string): IngestResult => ({ origin, status: 'failed', message, warnings: [], ...(sha256 ? { sha256 } : {}) });
+const alreadyCaptured = (origin: string, sha256: string, existing: { id: string; origin: string }): IngestResult => ({
+  origin,
+  status: 'already_captured',
+  documentId: existing.id,
+  sha256,
+  message: `already captured as ${existing.id} (from ${existing.origin})`,
+  warnings: [],
+});
 
-async function storeOne(session: StoreSession, document: NewDocument & { sourceName: string | null }, options: IngestOptions): Promise<IngestResult> {
-  const sourceId = document.sourceName ? await session.sources.ensure(document.sourceName, options.sourceKind) : null;
-  const outcome = await session.documents.insert({ ...document, sourceId });
-  if (outcome.status === 'already_captured') {
-    return { origin: document.origin, status: 'already_captured', documentId: outcome.existing.id, sha256: document.sha256, message: `already captured as ${outcome.existing.id} (from ${outcome.existing.origin})`, warnings: [] };
+async function storeDocuments(session: StoreSession, documents: readonly PreparedDocument[], options: IngestOptions): Promise<IngestResult[]> {
+  const sourceIds = new Map<string, string>();
+  for (const name of new Set(documents.map((document) => document.sourceName).filter((name): name is string => Boolean(name)))) {
+    sourceIds.set(name, await session.sources.ensure(name, options.sourceKind));
   }
-  return { origin: document.origin, status: 'captured', documentId: outcome.document.id, sha256: document.sha256, title: document.title, language: document.language, warnings: document.warnings };
+  const outcomes = await session.documents.insertMany(documents.map((document) => ({ ...document, sourceId: document.sourceName ? (sourceIds.get(document.sourceName) ?? null) : null })));
+  return outcomes.map((outcome, index) => {
+    const document = documents[index] as PreparedDocument;
+    if (outcome.status === 'already_captured') return alreadyCaptured(document.origin, document.sha256, outcome.existing);
+    return { origin: document.origin, status: 'captured', documentId: outcome.document.id, sha256: document.sha256, title: document.title, language: document.language, warnings: document.warnings };
+  });
 }
 
 /**
  * Store a batch in one transaction. If it fails, each document is retried in a transaction of its
  * own so one bad document costs only itself; a failed document leaves nothing behind.
  */
-async function storeBatch(store: Store, documents: (NewDocument & { sourceName: string | null })[], options: IngestOptions): Promise<IngestResult[]> {
+async function storeBatch(store: Store, documents: PreparedDocument[], options: IngestOptions): Promise<IngestResult[]> {
   if (documents.length === 0) return [];
   try {
-    return await store.transaction(async (session) => {
-      const results: IngestResult[] = [];
-      for (const document of documents) results.push(await storeOne(session, document, options));
-      return results;
-    });
+    return await store.transaction((session) => storeDocuments(session, documents, options));
   } catch {
     const results: IngestResult[] = [];
     for (const document of documents) {
       try {
-        results.push(await store.transaction((session) => storeOne(session, document, options)));
+        results.push(...(await store.transaction((session) => storeDocuments(session, [document], options))));
       } catch (error) {
-        results.push({ origin: document.origin, status: 'failed', sha256: document.sha256, message: `could not be stored (${(error as Error).message})`, warnings: [] });
+        results.push(failure(document.origin, `could not be stored (${(error as Error).message})`, document.sha256));
       }
     }
     return results;
   }
 }
 
+type ReadFile = { task: CaptureTask } | { result: IngestResult };
+
+// Synchronous on purpose (see discover-files.ts): small reads are far cheaper than awaited round trips,
+// and capture itself runs on worker threads that this does not block.
+function readOne(entry: Extract<DiscoveredPath, { kind: 'file' }>, options: IngestOptions): ReadFile {
+  try {
+    const bytes = readFileSync(entry.location);
+    return { task: { origin: entry.path, mediaType: entry.mediaType, bytes, sha256: sha256Hex(bytes), sourceName: options.sourceName ?? null } };
+  } catch (error) {
+    return { result: failure(entry.path, `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`) };
+  }
+}
+
 /**
- * Capture files and folders into the store. Every path gets exactly one result; failures never
- * stop the run. Originals are hashed first so files already captured are not parsed again.
+ * Capture files and folders into the store. Every path gets exactly one result, in the order the
+ * paths were found; failures never stop the run. Originals are hashed first so files already
+ * captured are not parsed again. Capture of one batch (on worker threads when asked) overlaps
+ * the storing of the previous one.
  */
 export async function ingestPaths(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const batchSize = options.batchSize ?? 200;
   const summary: IngestSummary = { captured: 0, alreadyCaptured: 0, failed: 0, ignored: 0, warnings: 0, seconds: 0 };
   const started = performance.now();
+  const pool: CapturePool = createCapturePool(options.threads ?? 0);
   const report = (result: IngestResult) => {
     if (result.status === 'captured') summary.captured++;
     else if (result.status === 'already_captured') summary.alreadyCaptured++;
@@ -137,61 +124,77 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     options.onResult?.(result);
   };
 
-  let batch: Pending[] = [];
-  let batchBytes = 0;
-  const flush = async () => {
-    const pending = batch;
-    batch = [];
-    batchBytes = 0;
-    const known = await store.documents.findBySha256(pending.map((item) => item.sha256));
-    // Same bytes twice in one run: the copy is stored after the first and comes back "already captured".
-    const preparedInBatch = new Map<string, ReturnType<typeof prepare>>();
-    const toStore: (NewDocument & { sourceName: string | null })[] = [];
-    for (const item of pending) {
-      const existing = known.get(item.sha256);
-      if (existing) {
-        report({ origin: item.origin, status: 'already_captured', documentId: existing.id, sha256: item.sha256, message: `already captured as ${existing.id} (from ${existing.origin})`, warnings: [] });
-        continue;
-      }
-      const twin = preparedInBatch.get(item.sha256);
-      const prepared = twin ?? prepare(item, options);
-      preparedInBatch.set(item.sha256, prepared);
-      if ('status' in prepared) report({ ...prepared, origin: item.origin });
-      else toStore.push({ ...prepared.document, origin: item.origin });
+  let entries: (Extract<DiscoveredPath, { kind: 'file' }> | IngestResult)[] = [];
+  let entryBytes = 0;
+  // A batch whose capture is under way; it is stored while the next batch is being captured.
+  let capturing: { slots: Promise<(IngestResult | PreparedCapture)[]> } | null = null;
+
+  /** Read, hash and look up a batch, then hand the new originals to the pool; resolves to one slot per entry. */
+  const startCapture = async (batch: typeof entries): Promise<{ slots: Promise<(IngestResult | PreparedCapture)[]> }> => {
+    const read = batch.map((entry): ReadFile => ('status' in entry ? { result: entry } : readOne(entry, options)));
+    const known = await store.documents.findBySha256(read.flatMap((item) => ('task' in item ? [item.task.sha256] : [])));
+    // The same bytes twice in a batch are captured once; the copy is stored after and reported "already captured".
+    const fresh = new Map<string, CaptureTask>();
+    for (const item of read) if ('task' in item && !known.has(item.task.sha256) && !fresh.has(item.task.sha256)) fresh.set(item.task.sha256, item.task);
+    const preparedBySha = new Map<string, Promise<PreparedCapture>>();
+    const tasks = [...fresh.values()];
+    for (let offset = 0; offset < tasks.length; offset += CHUNK) {
+      const chunk = tasks.slice(offset, offset + CHUNK);
+      // A worker that dies (out of memory on a pathological page) fails its documents, not the run.
+      const results = pool.run(chunk).catch((error: Error) =>
+        chunk.map((task): PreparedCapture => ({ ok: false, origin: task.origin, sha256: task.sha256, message: `capture crashed (${error.message})` })),
+      );
+      chunk.forEach((task, index) => preparedBySha.set(task.sha256, results.then((all) => all[index] as PreparedCapture)));
     }
-    for (const result of await storeBatch(store, toStore, options)) report(result);
+    const slots = read.map((item): IngestResult | Promise<PreparedCapture> => {
+      if ('result' in item) return item.result;
+      const existing = known.get(item.task.sha256);
+      if (existing) return alreadyCaptured(item.task.origin, item.task.sha256, existing);
+      const prepared = preparedBySha.get(item.task.sha256) as Promise<PreparedCapture>;
+      return prepared.then((outcome) => (outcome.ok ? { ok: true, document: { ...outcome.document, origin: item.task.origin } } : { ...outcome, origin: item.task.origin }));
+    });
+    return { slots: Promise.all(slots) };
   };
 
-  for await (const entry of discoverFiles(paths, options.baseDir)) {
-    if (entry.kind === 'ignored') {
-      summary.ignored++;
-      continue;
+  /** Store a captured batch and report its results in discovery order. */
+  const finish = async (captured: { slots: Promise<(IngestResult | PreparedCapture)[]> }) => {
+    const slots = await captured.slots;
+    const stored = await storeBatch(store, slots.flatMap((slot) => ('ok' in slot && slot.ok ? [slot.document] : [])), options);
+    let next = 0;
+    for (const slot of slots) {
+      if ('status' in slot) report(slot);
+      else if (!slot.ok) report(failure(slot.origin, slot.message, slot.sha256));
+      else report(stored[next++] as IngestResult);
     }
-    if (entry.kind === 'error') {
-      report({ origin: entry.path, status: 'failed', message: entry.message, warnings: [] });
-      continue;
+  };
+
+  // Looking up batch N happens before batch N-1 is stored, so no write transaction holds the store meanwhile.
+  const flush = async () => {
+    const batch = entries;
+    entries = [];
+    entryBytes = 0;
+    const next = batch.length > 0 ? await startCapture(batch) : null;
+    if (capturing) await finish(capturing);
+    capturing = next;
+  };
+
+  try {
+    for await (const entry of discoverFiles(paths, options.baseDir)) {
+      if (entry.kind === 'ignored') summary.ignored++;
+      else if (entry.kind === 'error') entries.push(failure(entry.path, entry.message));
+      else if (entry.size === 0) entries.push(failure(entry.path, 'empty file'));
+      else if (entry.size > maxBytes) entries.push(failure(entry.path, `too large: ${megabytes(entry.size)} exceeds the ${megabytes(maxBytes)} limit (raise it with --max-bytes)`));
+      else {
+        entries.push(entry);
+        entryBytes += entry.size;
+      }
+      if (entries.length >= batchSize || entryBytes >= MAX_BATCH_BYTES) await flush();
     }
-    if (entry.size === 0) {
-      report({ origin: entry.path, status: 'failed', message: 'empty file', warnings: [] });
-      continue;
-    }
-    if (entry.size > maxBytes) {
-      report({ origin: entry.path, status: 'failed', message: `too large: ${megabytes(entry.size)} exceeds the ${megabytes(maxBytes)} limit (raise it with --max-bytes)`, warnings: [] });
-      continue;
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(entry.location);
-    } catch (error) {
-      report({ origin: entry.path, status: 'failed', message: `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, warnings: [] });
-      continue;
-    }
-    batch.push({ origin: entry.path, mediaType: entry.mediaType, bytes, sha256: sha256Hex(bytes) });
-    batchBytes += bytes.byteLength;
-    // Bound memory by bytes as well as by count: a batch of large files is flushed early.
-    if (batch.length >= batchSize || batchBytes >= 64 * 1024 * 1024) await flush();
+    await flush();
+    await flush();
+  } finally {
+    await pool.close();
   }
-  await flush();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

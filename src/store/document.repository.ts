@@ -21,7 +21,7 @@ export interface NewDocument {
   warnings: string[];
   captureVersion: number;
   /** Analysed search terms of the title and body. */
-  index: Omit<IndexedDocument, 'id'>;
+  index: Omit<IndexedDocument, 'id' | 'seq'>;
 }
 
 /** A document already in the store, as "already captured" reports it. */
@@ -101,47 +101,73 @@ export class DocumentRepository {
   }
 
   /**
-   * Store one capture: original bytes, document, search terms. Call inside a transaction so the
-   * three land together or not at all. The same bytes captured concurrently elsewhere come back
-   * as already captured, not as an error.
+   * Store captures: original bytes, documents, search terms, a few statements per chunk rather than
+   * per document. Call inside a transaction so they land together or not at all. Bytes already
+   * stored (earlier, concurrently elsewhere, or twice in this call) come back as already captured.
    */
-  async insert(capture: NewDocument): Promise<InsertOutcome> {
-    await this.db
-      .insertInto('originals')
-      .values({ sha256: capture.sha256, bytes: Buffer.from(capture.bytes.buffer, capture.bytes.byteOffset, capture.bytes.byteLength), size: capture.bytes.byteLength })
-      .onConflict((conflict) => conflict.column('sha256').doNothing())
-      .execute();
-    const values = {
-      id: newId('document'),
-      sha256: capture.sha256,
-      source_id: capture.sourceId,
-      origin: capture.origin,
-      media_type: capture.mediaType,
-      size: capture.bytes.byteLength,
-      captured_at: new Date().toISOString(),
-      published_at: capture.publishedAt,
-      title: capture.title,
-      author: capture.author,
-      canonical_url: capture.canonicalUrl,
-      language: capture.language,
-      text: capture.text,
-      warnings: JSON.stringify(capture.warnings),
-      capture_version: capture.captureVersion,
-      deleted_at: null,
-    };
-    const inserted = await this.db
-      .insertInto('documents')
-      .values(values)
-      .onConflict((conflict) => conflict.column('sha256').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) {
-      const existing = (await this.findBySha256([capture.sha256])).get(capture.sha256);
-      if (!existing) throw new Error(`capture of ${capture.sha256} neither stored nor found`);
-      return { status: 'already_captured', existing };
+  async insertMany(captures: readonly NewDocument[]): Promise<InsertOutcome[]> {
+    const outcomes: InsertOutcome[] = [];
+    // Chunks keep every statement well below the engines' limits on bound parameters.
+    for (let offset = 0; offset < captures.length; offset += 100) {
+      const chunk = captures.slice(offset, offset + 100);
+      await this.db
+        .insertInto('originals')
+        .values(chunk.map((capture) => ({ sha256: capture.sha256, bytes: Buffer.from(capture.bytes.buffer, capture.bytes.byteOffset, capture.bytes.byteLength), size: capture.bytes.byteLength })))
+        .onConflict((conflict) => conflict.column('sha256').doNothing())
+        .execute();
+      const capturedAt = new Date().toISOString();
+      const rows = chunk.map((capture) => ({
+        id: newId('document'),
+        sha256: capture.sha256,
+        source_id: capture.sourceId,
+        origin: capture.origin,
+        media_type: capture.mediaType,
+        size: capture.bytes.byteLength,
+        captured_at: capturedAt,
+        published_at: capture.publishedAt,
+        title: capture.title,
+        author: capture.author,
+        canonical_url: capture.canonicalUrl,
+        language: capture.language,
+        text: capture.text,
+        warnings: JSON.stringify(capture.warnings),
+        capture_version: capture.captureVersion,
+        deleted_at: null,
+      }));
+      const inserted = await this.db
+        .insertInto('documents')
+        .values(rows)
+        .onConflict((conflict) => conflict.column('sha256').doNothing())
+        .returning(['id', 'seq'])
+        .execute();
+      const seqById = new Map(inserted.map((row) => [row.id, Number(row.seq)]));
+      await this.searchIndex.add(
+        this.db,
+        chunk.flatMap((capture, index) => {
+          const seq = seqById.get((rows[index] as { id: string }).id);
+          return seq === undefined ? [] : [{ id: (rows[index] as { id: string }).id, seq, ...capture.index }];
+        }),
+      );
+      const notInserted = chunk.filter((_, index) => !seqById.has((rows[index] as { id: string }).id));
+      const existing = await this.findBySha256(notInserted.map((capture) => capture.sha256));
+      chunk.forEach((capture, index) => {
+        const row = rows[index] as (typeof rows)[number];
+        const seq = seqById.get(row.id);
+        if (seq !== undefined) {
+          outcomes.push({ status: 'captured', document: toDocument({ ...row, seq }) });
+          return;
+        }
+        const earlier = existing.get(capture.sha256);
+        if (!earlier) throw new Error(`capture of ${capture.sha256} neither stored nor found`);
+        outcomes.push({ status: 'already_captured', existing: earlier });
+      });
     }
-    await this.searchIndex.add(this.db, [{ id: values.id, ...capture.index }]);
-    return { status: 'captured', document: toDocument({ ...values, seq: 0 }) };
+    return outcomes;
+  }
+
+  /** Store one capture; see insertMany. */
+  async insert(capture: NewDocument): Promise<InsertOutcome> {
+    return (await this.insertMany([capture]))[0] as InsertOutcome;
   }
 
   async get(id: string): Promise<Document | null> {

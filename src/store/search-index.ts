@@ -5,6 +5,8 @@ import type { Database } from './schema.js';
 /** What a search index stores for one document: analysed terms, not raw text. */
 export interface IndexedDocument {
   id: string;
+  /** The document's insertion sequence (SQLite's full-text index keys on it). */
+  seq: number;
   titleTerms: string;
   bodyTerms: string;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_BYTES } from '../../capture/capture.js';
 import { SourceKind } from '../../model/source.js';
 import { discoverFiles } from '../../services/discover-files.js';
@@ -12,6 +13,7 @@ export interface IngestCommandOptions {
   maxBytes?: string;
   source?: string;
   sourceKind?: string;
+  threads?: string;
 }
 
 /** Parse "50MB", "200k", "1048576" into bytes. */
@@ -21,6 +23,12 @@ export function parseByteSize(value: string): number {
   const unit = (match[2] ?? 'b').toLowerCase()[0] as 'b' | 'k' | 'm' | 'g';
   const factor = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[unit];
   return Math.floor(Number(match[1]) * factor);
+}
+
+function parseThreads(value: string): number {
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 0 || threads > 64) throw new CliError('--threads must be a whole number from 0 (capture on the main thread) to 64', 2);
+  return threads;
 }
 
 function describe(result: IngestResult): string {
@@ -47,6 +55,7 @@ export async function ingestCommand(io: CliIo, paths: string[], options: IngestC
     const summary = await ingestPaths(store, paths, {
       maxBytes,
       baseDir: io.cwd,
+      threads: options.threads === undefined ? availableParallelism() : parseThreads(options.threads),
       ...(options.source ? { sourceName: options.source } : {}),
       ...(kind?.success ? { sourceKind: kind.data } : {}),
       onResult: (result) => {

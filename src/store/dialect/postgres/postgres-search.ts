@@ -18,10 +18,11 @@ export function toTsquery(query: SearchQuery): string {
 /** tsvector in its own table, with the 'simple' configuration over terms analysed in application code. */
 export const postgresSearch: SearchIndex = {
   async add(db, documents: readonly IndexedDocument[]) {
-    for (const document of documents) {
-      await sql`INSERT INTO document_search (document_id, vector)
-        VALUES (${document.id}, setweight(to_tsvector('simple', ${document.titleTerms}), 'A') || setweight(to_tsvector('simple', ${document.bodyTerms}), 'D'))`.execute(db);
-    }
+    if (documents.length === 0) return;
+    const rows = documents.map(
+      (document) => sql`(${document.id}, setweight(to_tsvector('simple', ${document.titleTerms}), 'A') || setweight(to_tsvector('simple', ${document.bodyTerms}), 'D'))`,
+    );
+    await sql`INSERT INTO document_search (document_id, vector) VALUES ${sql.join(rows)}`.execute(db);
   },
   async remove(db, documentIds) {
     if (documentIds.length === 0) return;

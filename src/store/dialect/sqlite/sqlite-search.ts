@@ -21,9 +21,9 @@ const TITLE_WEIGHT = 4.0;
 /** FTS5 contentless index keyed on documents.seq (the rowid). */
 export const sqliteSearch: SearchIndex = {
   async add(db, documents: readonly IndexedDocument[]) {
-    for (const document of documents) {
-      await sql`INSERT INTO document_fts (rowid, title, body) SELECT seq, ${document.titleTerms}, ${document.bodyTerms} FROM documents WHERE id = ${document.id}`.execute(db);
-    }
+    if (documents.length === 0) return;
+    const rows = documents.map((document) => sql`(${document.seq}, ${document.titleTerms}, ${document.bodyTerms})`);
+    await sql`INSERT INTO document_fts (rowid, title, body) VALUES ${sql.join(rows)}`.execute(db);
   },
   async remove(db, documentIds) {
     for (const id of documentIds) {

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { prepareCapture, type CaptureTask, type PreparedCapture } from './prepare-capture.js';
+
+/** Runs capture tasks: on worker threads when asked and the compiled worker exists, else inline. */
+export interface CapturePool {
+  /** Capture a chunk of documents; results in the same order. */
+  run(tasks: CaptureTask[]): Promise<PreparedCapture[]>;
+  readonly threads: number;
+  close(): Promise<void>;
+}
+
+const WORKER = new URL('./prepare-capture.worker.js', import.meta.url);
+
+const inline: CapturePool = { threads: 0, run: async (tasks) => tasks.map(prepareCapture), close: async () => {} };
+
+/**
+ * `threads`: 0 runs inline; the CLI asks for one per core, since the main thread mostly waits on
+ * files and the store. Run from TypeScript sources (tests), the compiled worker is absent and
+ * capture runs inline.
+ */
+export function createCapturePool(threads = availableParallelism()): CapturePool {
+  const workerFile = fileURLToPath(WORKER);
+  if (threads < 1 || !existsSync(workerFile)) return inline;
+  const piscina = new Piscina({
+    filename: WORKER.href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000,
+    // Queue a few chunks in each worker, so workers keep going while the main thread is busy storing.
+    concurrentTasksPerWorker: 4,
+  });
+  return {
+    threads,
+    run: (tasks) => piscina.run(tasks) as Promise<PreparedCapture[]>,
+    close: () => piscina.destroy(),
+  };
+}
