@@ -204,3 +204,16 @@ describe('the installed command', () => {
     expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toMatch(/Usage: chronicle/);
   });
 });
+
+describe('.chronicleignore', () => {
+  it('skips the files a folder names as notes, in that folder and below', async () => {
+    const folder = scratchFolder();
+    mkdirSync(join(folder, 'evidence', 'notes'), { recursive: true });
+    writeFileSync(join(folder, 'evidence', '.chronicleignore'), '# not evidence\nREADME.md\nnotes/**\n');
+    writeFileSync(join(folder, 'evidence', 'README.md'), 'About this folder: where the files came from and who collected them.');
+    writeFileSync(join(folder, 'evidence', 'notes', 'todo.txt'), 'Call the lawyer about the detention on Monday and ask for the court papers.');
+    writeFileSync(join(folder, 'evidence', 'report.txt'), ARTICLE);
+    const result = await chronicle(['ingest', 'evidence', '--json'], { cwd: folder });
+    expect(JSON.parse(result.stdout).summary).toMatchObject({ captured: 1, ignored: 2, failed: 0 });
+  });
+});

@@ -13,11 +13,13 @@ const FURNITURE_MARKUP_WORDS = [
   'navigation', 'newsletter', 'outbrain', 'paywall', 'popup', 'promo', 'recommended', 'related', 'share',
   'sharing', 'sidebar', 'social', 'sponsor', 'sponsored', 'subscribe', 'subscription', 'taboola', 'footer',
   'readalso', 'toolbar', 'masthead',
+  // Reader-appeal boxes ("support-box", "support-the-guardian") and section labels ("article__rubric").
+  'support', 'rubric',
 ];
 const EXACT_WORDS = new Set(FURNITURE_MARKUP_WORDS);
 const PREFIX_WORDS = FURNITURE_MARKUP_WORDS.filter((word) => word.length >= 5);
 
-/** Does a class or id attribute value name furniture? ("article-share-links", "cookieBanner", "read-also") */
+/** Does a class or id attribute value name furniture? ("article-share-links", "cookieBanner", "read-also", "box-support") */
 export function isFurnitureMarkup(attributeValue: string): boolean {
   const spaced = attributeValue.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   const tokens = spaced.split(/[^a-z0-9]+/).filter(Boolean);

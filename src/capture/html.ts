@@ -216,6 +216,35 @@ export function blocksOf(root: DomNode): TextBlock[] {
   return blocks;
 }
 
+// Words in any script: Readability splits on \W, which knows only ASCII letters, so to it a Russian
+// headline has no words and never repeats the title.
+const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** Readability's measure: the share of the heading's text made of words the title also has. */
+function similarity(title: string, heading: string): number {
+  const titleWords = new Set(wordsOf(title));
+  const headingWords = wordsOf(heading);
+  if (titleWords.size === 0 || headingWords.length === 0) return 0;
+  const own = headingWords.filter((word) => !titleWords.has(word));
+  return 1 - own.join(' ').length / headingWords.join(' ').length;
+}
+
+/**
+ * The page's headline is kept as its title, not repeated as the text's first line. Readability drops
+ * the first h1/h2 that repeats the title, but only for Latin-script titles; do it for every script.
+ */
+function removeTitleHeading(body: DomElement, title: string | null): void {
+  if (!title) return;
+  const headings = body.querySelectorAll('h1, h2');
+  for (let index = 0; index < headings.length; index++) {
+    const heading = headings[index] as DomElement;
+    if (similarity(title, heading.textContent ?? '') > 0.75) {
+      heading.remove();
+      return;
+    }
+  }
+}
+
 /**
  * Parse an HTML page into its main text and metadata: metadata first (JSON-LD lives in scripts),
  * then furniture removal, then Mozilla Readability for the article body. Pages too deep or too odd
@@ -228,6 +257,7 @@ export function parseHtmlPage(html: string): ParsedPage {
   const body = document.body;
   if (!body) return { ...metadata, blocks: [], warnings: ['the page has no body'] };
   const depth = stripFurniture(body);
+  removeTitleHeading(body, metadata.title);
 
   let article: DomNode | null = null;
   if (depth > MAX_READABLE_DEPTH) {

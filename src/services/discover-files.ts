@@ -1,6 +1,7 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { opendir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import { mediaTypeOf, SUPPORTED_EXTENSIONS } from '../capture/capture.js';
 import type { MediaType } from '../model/document.js';
 
@@ -26,6 +27,9 @@ function describeFsError(error: NodeJS.ErrnoException): string {
 }
 
 /**
+ * A folder may hold a `.chronicleignore`: one glob per line (# comments), matched against paths
+ * relative to that folder, naming files that are notes rather than evidence (a SOURCES.md, say).
+ *
  * Expand files and folders into the files to capture, as a stream: only one folder's entry names
  * are held at a time (sorted, so runs are reproducible). Folders are walked recursively in name order; hidden entries (".git") are
  * skipped, and so are symbolic links to folders, which could loop. A file named on the command
@@ -41,7 +45,7 @@ export async function* discoverFiles(paths: readonly string[], baseDir = process
       continue;
     }
     if (info.isDirectory()) {
-      yield* walkFolder(path, resolve(baseDir, path));
+      yield* walkFolder(path, resolve(baseDir, path), []);
     } else if (info.isFile()) {
       const mediaType = mediaTypeOf(path);
       if (mediaType) yield { kind: 'file', path, location: resolve(baseDir, path), mediaType, size: info.size };
@@ -52,7 +56,31 @@ export async function* discoverFiles(paths: readonly string[], baseDir = process
   }
 }
 
-async function* walkFolder(folder: string, location: string): AsyncGenerator<DiscoveredPath> {
+/** An ignore file's globs, bound to the folder it sits in. */
+interface IgnoreRules {
+  root: string;
+  matches: (path: string) => boolean;
+}
+
+function readIgnoreFile(location: string): IgnoreRules | null {
+  let content: string;
+  try {
+    content = readFileSync(join(location, IGNORE_FILE), 'utf8');
+  } catch {
+    return null;
+  }
+  const globs = content
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  return globs.length > 0 ? { root: location, matches: picomatch(globs, { dot: true, basename: false }) } : null;
+}
+
+const IGNORE_FILE = '.chronicleignore';
+
+async function* walkFolder(folder: string, location: string, inherited: IgnoreRules[]): AsyncGenerator<DiscoveredPath> {
+  const own = readIgnoreFile(location);
+  const rules = own ? [...inherited, own] : inherited;
   let entries;
   try {
     const handle = await opendir(location);
@@ -67,8 +95,12 @@ async function* walkFolder(folder: string, location: string): AsyncGenerator<Dis
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
     const entryLocation = join(location, entry.name);
+    if (rules.some((rule) => rule.matches(relative(rule.root, entryLocation)))) {
+      yield { kind: 'ignored', path };
+      continue;
+    }
     if (entry.isDirectory) {
-      yield* walkFolder(path, entryLocation);
+      yield* walkFolder(path, entryLocation, rules);
       continue;
     }
     const mediaType = mediaTypeOf(path);

@@ -1,0 +1,14 @@
+// `npm run bench -- NAME [options]`: benchmarks and evaluations that are not part of `npm test`.
+import { captureBenchmark } from './capture.bench.js';
+
+const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
+  capture: captureBenchmark,
+};
+
+const [name = 'capture', ...args] = process.argv.slice(2);
+const benchmark = benchmarks[name];
+if (!benchmark) {
+  console.error(`unknown benchmark "${name}"; known: ${Object.keys(benchmarks).join(', ')}`);
+  process.exit(2);
+}
+await benchmark(args);
