@@ -10,7 +10,7 @@ import { CliError, type CliIo } from '../cli-io.js';
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEMO_CORPUS = join(PROJECT_ROOT, 'examples', 'corpus');
 export const DEMO_STORE = join('.demo', 'chronicle.db');
-const SAMPLE_QUERIES = ['detained Chechnya', 'Титиев', '"Natalia Estemirova"'];
+const SAMPLE_QUERIES = ['detained Chechnya', 'Титиев', 'Estemirova Grozny', '"secret prison"'];
 
 /**
  * `chronicle demo`: capture the sample corpus into a fresh embedded store, then show what was
