@@ -8,7 +8,7 @@ import { Store } from '../src/store/store.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
 
 /*
- * `npm run bench -- capture [--docs 100000] [--engines sqlite,postgres] [--pg URL]`
+ * `npm run bench -- capture [--docs 100000] [--engines sqlite,postgres] [--pg URL] [--search-only]`
  * Ingests a synthetic corpus through the real CLI (a child process, so its peak memory is its own),
  * plain text and HTML separately, then times 100 varied searches in-process, and reports store size.
  */
@@ -99,7 +99,7 @@ async function searchLatency(location: string): Promise<EngineResult['search']> 
     for (let round = 0; round < 3; round++) {
       for (const query of queries) {
         const started = performance.now();
-        results += (await searchDocuments(store, query, 10)).length;
+        results += (await searchDocuments(store, query, 10)).results.length;
         samples.push(performance.now() - started);
       }
     }
@@ -110,17 +110,20 @@ async function searchLatency(location: string): Promise<EngineResult['search']> 
   }
 }
 
-async function freshLocation(engine: string, documents: number, pgUrl: string): Promise<string> {
+/** The store of a run; emptied first unless `keep` (to time searches again on the stores of the last run). */
+async function benchLocation(engine: string, documents: number, pgUrl: string, keep: boolean): Promise<string> {
   if (engine === 'sqlite') {
     const file = join(WORK, `bench-${documents}.db`);
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    if (!keep) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
     return file;
   }
   const schema = `chronicle_bench_${documents}`;
-  const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
+  if (!keep) {
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  }
   const url = new URL(pgUrl);
   url.searchParams.set('schema', schema);
   return url.toString();
@@ -141,13 +144,24 @@ export async function captureBenchmark(args: string[]): Promise<void> {
     console.error(`wrote ${documents} synthetic documents (${corpus.text} text, ${corpus.html} HTML) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   const corpus = JSON.parse(readFileSync(marker, 'utf8')) as { text: number; html: number };
+  const searchOnly = args.includes('--search-only');
+  const resultsFile = join(ROOT, 'bench', 'results', `capture-${documents}.json`);
+  const previous = searchOnly && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: EngineResult[] }).results : [];
   const results: EngineResult[] = [];
   for (const engine of engines) {
-    const location = await freshLocation(engine, documents, pgUrl);
-    console.error(`${engine}: ingesting ${corpus.text} text documents…`);
-    const text = await timedIngest(location, join(corpusFolder, 'text'));
-    console.error(`${engine}: ${text.docsPerSecond} docs/s; ingesting ${corpus.html} HTML pages…`);
-    const html = await timedIngest(location, join(corpusFolder, 'html'));
+    const location = await benchLocation(engine, documents, pgUrl, searchOnly);
+    let text: IngestRun;
+    let html: IngestRun;
+    if (searchOnly) {
+      const earlier = previous.find((result) => result.engine === engine);
+      if (!earlier) throw new Error(`--search-only needs an earlier full run for ${engine}`);
+      ({ text, html } = earlier);
+    } else {
+      console.error(`${engine}: ingesting ${corpus.text} text documents…`);
+      text = await timedIngest(location, join(corpusFolder, 'text'));
+      console.error(`${engine}: ${text.docsPerSecond} docs/s; ingesting ${corpus.html} HTML pages…`);
+      html = await timedIngest(location, join(corpusFolder, 'html'));
+    }
     console.error(`${engine}: ${html.docsPerSecond} docs/s; timing searches…`);
     const search = await searchLatency(location);
     const store = await Store.open(location);
@@ -164,7 +178,7 @@ export async function captureBenchmark(args: string[]): Promise<void> {
     results,
   };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', `capture-${documents}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
   console.log('| engine | text docs/s | HTML docs/s | peak RSS (MB) text / HTML | search p50 / p95 / max (ms) | store bytes/doc |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const result of results) {

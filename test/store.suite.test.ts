@@ -95,19 +95,19 @@ for (const target of storeTargets()) {
       ).rejects.toThrow('crash');
       expect(await store.documents.count()).toBe(0);
       expect(await store.documents.original(good.sha256)).toBeNull();
-      const searchRows = await searchDocuments(store, 'Nazran', 5);
+      const searchRows = (await searchDocuments(store, 'Nazran', 5)).results;
       expect(searchRows).toEqual([]);
     });
 
     it('searches English and Russian with stemming, phrases, exclusions and prefixes', async () => {
       for (const text of [ENGLISH, RUSSIAN, OTHER]) await store.transaction((session) => session.documents.insert(newDocument(text)));
-      expect(await searchDocuments(store, 'detain', 10)).toHaveLength(1); // "detained" stems to "detain"
-      expect((await searchDocuments(store, 'задержанные', 10))[0]?.language).toBe('ru'); // задержала / задержанных
-      expect(await searchDocuments(store, '"office in Nazran"', 10)).toHaveLength(1);
-      expect(await searchDocuments(store, '"Nazran office"', 10)).toHaveLength(0);
-      expect(await searchDocuments(store, 'Grozny -LGBT', 10)).toHaveLength(0);
-      expect(await searchDocuments(store, 'Грозн*', 10)).toHaveLength(1);
-      expect(await searchDocuments(store, 'Nazr*', 10)).toHaveLength(1);
+      expect((await searchDocuments(store, 'detain', 10)).results).toHaveLength(1); // "detained" stems to "detain"
+      expect((await searchDocuments(store, 'задержанные', 10)).results[0]?.language).toBe('ru'); // задержала / задержанных
+      expect((await searchDocuments(store, '"office in Nazran"', 10)).results).toHaveLength(1);
+      expect((await searchDocuments(store, '"Nazran office"', 10)).results).toHaveLength(0);
+      expect((await searchDocuments(store, 'Grozny -LGBT', 10)).results).toHaveLength(0);
+      expect((await searchDocuments(store, 'Грозн*', 10)).results).toHaveLength(1);
+      expect((await searchDocuments(store, 'Nazr*', 10)).results).toHaveLength(1);
     });
 
     it('ranks a title match first and highlights the matched words', async () => {
@@ -115,10 +115,18 @@ for (const target of storeTargets()) {
         await session.documents.insert(newDocument('---\ntitle: A report on Grozny\n---\nThe police in the city detained people. Grozny was mentioned once.'));
         await session.documents.insert(newDocument('A text that names Grozny once, in passing, among other cities and other long words here.'));
       });
-      const [best] = await searchDocuments(store, 'Grozny', 10);
+      const [best] = (await searchDocuments(store, 'Grozny', 10)).results;
       expect(best?.title).toBe('A report on Grozny');
       const highlighted = best!.snippet.highlights.map(({ start, end }) => best!.snippet.text.slice(start, end));
       expect(highlighted).toContain('Grozny');
+    });
+
+    it('ranks among the newest matches when very many documents match, and says so', async () => {
+      const many = Array.from({ length: 2005 }, (_, index) => newDocument(`Report number ${index} about detentions in the city.`));
+      await store.transaction((session) => session.documents.insertMany(many));
+      await store.transaction((session) => session.documents.insert(newDocument('A single report about the city of Argun.')));
+      expect((await searchDocuments(store, 'report', 5)).truncated).toBe(true);
+      expect((await searchDocuments(store, 'Argun', 5))).toMatchObject({ truncated: false, results: [{ title: null }] });
     });
 
     it('treats query syntax characters as plain text, never as engine syntax', async () => {

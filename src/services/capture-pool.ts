@@ -12,6 +12,9 @@ export interface CapturePool {
   close(): Promise<void>;
 }
 
+/** Old-generation heap of each capture worker. */
+const WORKER_HEAP_MB = 192;
+
 const WORKER = new URL('./prepare-capture.worker.js', import.meta.url);
 
 const inline: CapturePool = { threads: 0, run: async (tasks) => tasks.map(prepareCapture), close: async () => {} };
@@ -31,6 +34,9 @@ export function createCapturePool(threads = availableParallelism()): CapturePool
     idleTimeout: 1000,
     // Queue a few chunks in each worker, so workers keep going while the main thread is busy storing.
     concurrentTasksPerWorker: 4,
+    // V8 grows a heap lazily up to a share of the machine's memory; a bound makes workers collect
+    // early. A page needing more (a huge HTML file) fails alone with "capture crashed", not the run.
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   return {
     threads,

@@ -14,12 +14,18 @@ export interface SearchResult {
   snippet: Snippet;
 }
 
+export interface SearchOutcome {
+  results: SearchResult[];
+  /** More documents matched than were ranked (see SEARCH_CANDIDATES): add words to narrow the search. */
+  truncated: boolean;
+}
+
 export const MAX_SEARCH_LIMIT = 100;
 
 /** Ranked full-text search with a highlighted passage per result. Throws SearchQueryError on a query with no words. */
-export async function searchDocuments(store: Store, text: string, limit = 10): Promise<SearchResult[]> {
+export async function searchDocuments(store: Store, text: string, limit = 10): Promise<SearchOutcome> {
   const query = parseSearchQuery(text);
-  const hits = await store.documents.search(query, Math.min(Math.max(1, limit), MAX_SEARCH_LIMIT));
+  const { hits, truncated } = await store.documents.search(query, Math.min(Math.max(1, limit), MAX_SEARCH_LIMIT));
   const documents = await store.documents.getMany(hits.map((hit) => hit.documentId));
   const results: SearchResult[] = [];
   for (const hit of hits) {
@@ -37,5 +43,5 @@ export async function searchDocuments(store: Store, text: string, limit = 10): P
       snippet: makeSnippet(document.text, query),
     });
   }
-  return results;
+  return { results, truncated };
 }

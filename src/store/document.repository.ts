@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { Document } from '../model/document.js';
 import { newId } from '../model/ids.js';
 import type { DocumentsTable, Database } from './schema.js';
-import type { IndexedDocument, SearchHit, SearchIndex } from './search-index.js';
+import type { IndexedDocument, SearchHits, SearchIndex } from './search-index.js';
 import type { SearchQuery } from '../search/search-query.js';
 
 /** A capture ready to be stored: derived text and metadata, plus the original bytes. */
@@ -269,7 +269,7 @@ export class DocumentRepository {
     return rows.map(toRef);
   }
 
-  async search(query: SearchQuery, limit: number): Promise<SearchHit[]> {
+  async search(query: SearchQuery, limit: number): Promise<SearchHits> {
     return this.searchIndex.search(this.db, query, limit);
   }
 }

@@ -36,7 +36,7 @@ export async function demoCommand(io: CliIo, options: { db?: string }): Promise<
         `${summary.failed ? `; ${summary.failed} failed` : ''}. Sources: ${sources.map((source) => source.name).join(', ')}\n`,
     );
     for (const query of SAMPLE_QUERIES) {
-      const results = await searchDocuments(store, query, 3);
+      const { results } = await searchDocuments(store, query, 3);
       io.stdout(`\nchronicle search ${query.includes(' ') ? `'${query}'` : query}  →  ${results.length} shown\n`);
       for (const result of results) {
         io.stdout(`  ${result.title ?? result.origin}\n    ${renderSnippet(result.snippet, '«', '»')}\n`);

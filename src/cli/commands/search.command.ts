@@ -1,4 +1,5 @@
 import { SearchQueryError } from '../../search/search-query.js';
+import { SEARCH_CANDIDATES } from '../../store/search-index.js';
 import { renderSnippet } from '../../search/snippet.js';
 import { MAX_SEARCH_LIMIT, searchDocuments } from '../../services/search.service.js';
 import { CliError, printJson, type CliIo } from '../cli-io.js';
@@ -21,15 +22,16 @@ export function parseLimit(value: string | undefined, fallback: number, max: num
 export async function searchCommand(io: CliIo, words: string[], options: SearchCommandOptions): Promise<number> {
   const limit = parseLimit(options.limit, 10, MAX_SEARCH_LIMIT);
   return withStore(io, options.db, async (store) => {
-    let results;
+    let outcome;
     try {
-      results = await searchDocuments(store, words.join(' '), limit);
+      outcome = await searchDocuments(store, words.join(' '), limit);
     } catch (error) {
       if (error instanceof SearchQueryError) throw new CliError(`search: ${error.message}`, 2);
       throw error;
     }
+    const { results, truncated } = outcome;
     if (options.json) {
-      printJson(io, { query: words.join(' '), results });
+      printJson(io, { query: words.join(' '), truncated, results });
       return 0;
     }
     if (results.length === 0) {
@@ -41,6 +43,7 @@ export async function searchCommand(io: CliIo, words: string[], options: SearchC
       io.stdout(`${index + 1}. ${result.title ?? '(untitled)'}  [${result.id}, ${result.language ?? '??'}${result.publishedAt ? `, ${result.publishedAt.slice(0, 10)}` : ''}]\n`);
       io.stdout(`   ${result.origin}\n   ${renderSnippet(result.snippet, open, close)}\n\n`);
     });
+    if (truncated) io.stdout(`(more than ${SEARCH_CANDIDATES.toLocaleString('en')} documents match; these are the best of the newest ${SEARCH_CANDIDATES.toLocaleString('en')} — add words to narrow the search)\n`);
     return 0;
   });
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { QueryClause, SearchQuery } from '../../../search/search-query.js';
 import type { Database } from '../../schema.js';
-import type { IndexedDocument, SearchHit, SearchIndex } from '../../search-index.js';
+import { SEARCH_CANDIDATES, type IndexedDocument, type SearchHits, type SearchIndex } from '../../search-index.js';
 
 // Terms hold only letters, digits and marks (see search-query.ts), so quoting is all FTS5 needs.
 function clauseToFts(clause: QueryClause): string {
@@ -30,14 +30,22 @@ export const sqliteSearch: SearchIndex = {
       await sql`DELETE FROM document_fts WHERE rowid = (SELECT seq FROM documents WHERE id = ${id})`.execute(db);
     }
   },
-  async search(db: Kysely<Database>, query, limit): Promise<SearchHit[]> {
-    const { rows } = await sql<{ id: string; score: number }>`
-      SELECT d.id AS id, bm25(document_fts, ${TITLE_WEIGHT}, 1.0) AS score
-      FROM document_fts JOIN documents d ON d.seq = document_fts.rowid
-      WHERE document_fts MATCH ${toFtsExpression(query)} AND d.deleted_at IS NULL
-      ORDER BY score, d.seq
+  async search(db: Kysely<Database>, query, limit): Promise<SearchHits> {
+    // FTS5 walks matches in rowid order, newest first, and stops at the candidate cap; only those are scored.
+    const { rows } = await sql<{ id: string; score: number; candidates: number }>`
+      SELECT d.id AS id, c.score AS score, count(*) OVER () AS candidates
+      FROM (
+        SELECT rowid, bm25(document_fts, ${TITLE_WEIGHT}, 1.0) AS score FROM document_fts
+        WHERE document_fts MATCH ${toFtsExpression(query)}
+        ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES + 1}
+      ) c JOIN documents d ON d.seq = c.rowid
+      WHERE d.deleted_at IS NULL
+      ORDER BY c.score, d.seq
       LIMIT ${limit}`.execute(db);
     // BM25 in FTS5 is negative, lower is better; expose higher-is-better.
-    return rows.map((row) => ({ documentId: row.id, score: -row.score }));
+    return {
+      hits: rows.map((row) => ({ documentId: row.id, score: -row.score })),
+      truncated: Number(rows[0]?.candidates ?? 0) > SEARCH_CANDIDATES,
+    };
   },
 };
