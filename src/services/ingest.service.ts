@@ -92,6 +92,11 @@ async function storeBatch(store: Store, documents: PreparedDocument[], options: 
 }
 
 type ReadFile = { task: CaptureTask } | { result: IngestResult };
+/** Where one path of a batch stands: decided already, or captured and ready to store (or failed). */
+type Slot = IngestResult | { ok: true; document: PreparedDocument } | Extract<PreparedCapture, { ok: false }>;
+interface CapturingBatch {
+  slots: Promise<Slot[]>;
+}
 
 // Synchronous on purpose (see discover-files.ts): small reads are far cheaper than awaited round trips,
 // and capture itself runs on worker threads that this does not block.
@@ -127,10 +132,10 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
   let entries: (Extract<DiscoveredPath, { kind: 'file' }> | IngestResult)[] = [];
   let entryBytes = 0;
   // A batch whose capture is under way; it is stored while the next batch is being captured.
-  let capturing: { slots: Promise<(IngestResult | PreparedCapture)[]> } | null = null;
+  let capturing: CapturingBatch | null = null;
 
   /** Read, hash and look up a batch, then hand the new originals to the pool; resolves to one slot per entry. */
-  const startCapture = async (batch: typeof entries): Promise<{ slots: Promise<(IngestResult | PreparedCapture)[]> }> => {
+  const startCapture = async (batch: typeof entries): Promise<CapturingBatch> => {
     const read = batch.map((entry): ReadFile => ('status' in entry ? { result: entry } : readOne(entry, options)));
     const known = await store.documents.findBySha256(read.flatMap((item) => ('task' in item ? [item.task.sha256] : [])));
     // The same bytes twice in a batch are captured once; the copy is stored after and reported "already captured".
@@ -146,18 +151,19 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
       );
       chunk.forEach((task, index) => preparedBySha.set(task.sha256, results.then((all) => all[index] as PreparedCapture)));
     }
-    const slots = read.map((item): IngestResult | Promise<PreparedCapture> => {
+    const slots = read.map((item): Slot | Promise<Slot> => {
       if ('result' in item) return item.result;
-      const existing = known.get(item.task.sha256);
-      if (existing) return alreadyCaptured(item.task.origin, item.task.sha256, existing);
-      const prepared = preparedBySha.get(item.task.sha256) as Promise<PreparedCapture>;
-      return prepared.then((outcome) => (outcome.ok ? { ok: true, document: { ...outcome.document, origin: item.task.origin } } : { ...outcome, origin: item.task.origin }));
+      const { task } = item;
+      const existing = known.get(task.sha256);
+      if (existing) return alreadyCaptured(task.origin, task.sha256, existing);
+      const prepared = preparedBySha.get(task.sha256) as Promise<PreparedCapture>;
+      return prepared.then((outcome): Slot => (outcome.ok ? { ok: true, document: { ...outcome.document, bytes: task.bytes, origin: task.origin } } : { ...outcome, origin: task.origin }));
     });
     return { slots: Promise.all(slots) };
   };
 
   /** Store a captured batch and report its results in discovery order. */
-  const finish = async (captured: { slots: Promise<(IngestResult | PreparedCapture)[]> }) => {
+  const finish = async (captured: CapturingBatch) => {
     const slots = await captured.slots;
     const stored = await storeBatch(store, slots.flatMap((slot) => ('ok' in slot && slot.ok ? [slot.document] : [])), options);
     let next = 0;
