@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { before, describe, it } from 'node:test';
+import { expect } from 'expect';
 import { Store } from '../src/store/store.js';
 import { chronicle, scratchFolder } from './cli-harness.js';
 
@@ -13,7 +14,7 @@ describe('chronicle ingest with bad input', () => {
   let folder: string;
   let run: Awaited<ReturnType<typeof chronicle>>;
 
-  beforeAll(async () => {
+  before(async () => {
     folder = scratchFolder();
     const input = join(folder, 'input');
     mkdirSync(join(input, 'nested', 'deeper'), { recursive: true });
@@ -52,7 +53,7 @@ describe('chronicle ingest with bad input', () => {
     ];
     for (const [path, message] of expected) {
       const line = errors.find((candidate) => candidate.startsWith(`error: ${path}:`));
-      expect(line, `${path} in\n${run.stderr}`).toMatch(message);
+      expect(line ?? `no error line for ${path} in:\n${run.stderr}`).toMatch(message);
     }
     expect(errors).toHaveLength(expected.length);
   });
@@ -119,7 +120,7 @@ describe('a folder of 10,000 files', () => {
 
 describe('chronicle search, list, show, verify', () => {
   let folder: string;
-  beforeAll(async () => {
+  before(async () => {
     folder = scratchFolder();
     writeFileSync(join(folder, 'en.txt'), `---\ntitle: Forty detained\nsource: Example Outlet\npublished: 2019-01-14\n---\n${ARTICLE}`);
     writeFileSync(join(folder, 'ru.txt'), RUSSIAN);

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
 import { captureBytes, mediaTypeOf, type CapturedText } from '../src/capture/capture.js';
 
 /*
@@ -305,24 +306,24 @@ describe('sample corpus', () => {
     const listed = incidentsLanguages();
     expect([...listed.keys()].sort()).toEqual(DOCUMENTS);
     for (const name of DOCUMENTS) {
-      expect(listed.get(name), name).toBe(languageByName(name));
+      expect([name, listed.get(name)]).toEqual([name, languageByName(name)]);
       if (name.endsWith('.html')) {
         const lang = /<html[^>]*\slang="([a-z]{2})/i.exec(raw(name))?.[1];
-        if (lang) expect(lang.toLowerCase(), name).toBe(languageByName(name)); // 09 declares no lang
+        if (lang) expect([name, lang.toLowerCase()]).toEqual([name, languageByName(name)]); // 09 declares no lang
       } else {
-        expect(frontMatterField(name, 'language'), name).toBe(languageByName(name));
+        expect([name, frontMatterField(name, 'language')]).toEqual([name, languageByName(name)]);
       }
     }
   });
 
-  it.each(DOCUMENTS)('%s: captured without warnings, with text, in its language', (name) => {
+  for (const name of DOCUMENTS) it(`${name}: captured without warnings, with text, in its language`, () => {
     const result = captured(name);
     expect(result.warnings).toEqual([]);
     expect(result.text.length).toBeGreaterThan(500);
     expect(result.language).toBe(name.endsWith('.html') ? languageByName(name) : frontMatterField(name, 'language'));
   });
 
-  it.each(TEXT_DOCUMENTS)('%s: metadata from the front matter', (name) => {
+  for (const name of TEXT_DOCUMENTS) it(`${name}: metadata from the front matter`, () => {
     const result = captured(name);
     expect(result.title).toBe(frontMatterField(name, 'title'));
     expect(result.sourceName).toBe(frontMatterField(name, 'source'));
@@ -330,7 +331,7 @@ describe('sample corpus', () => {
     expect(result.canonicalUrl).toBe(frontMatterField(name, 'url'));
   });
 
-  it.each(HTML_DOCUMENTS)('%s: metadata from the page', (name) => {
+  for (const name of HTML_DOCUMENTS) it(`${name}: metadata from the page`, () => {
     const page = PAGES[name.slice(0, 2)] as Page;
     const result = captured(name);
     expect(result.title).toBeTruthy();
@@ -342,29 +343,31 @@ describe('sample corpus', () => {
     expect(result.canonicalUrl).toBe(canonical);
   });
 
-  it.each(HTML_DOCUMENTS)('%s: keeps the headline as the title, not as the first line of the text', (name) => {
+  for (const name of HTML_DOCUMENTS) it(`${name}: keeps the headline as the title, not as the first line of the text`, () => {
     const { title, text } = captured(name);
     expect(text.split('\n\n')[0]).not.toBe(title);
   });
 
-  it.each(HTML_DOCUMENTS)('%s: keeps the first and last sentences of the article body', (name) => {
+  for (const name of HTML_DOCUMENTS) it(`${name}: keeps the first and last sentences of the article body`, () => {
     const page = PAGES[name.slice(0, 2)] as Page;
     const { text } = captured(name);
     const onPage = pageText(name);
-    expect(onPage.includes(page.firstSentence) && onPage.includes(page.lastSentence), 'the table is copied from the page').toBe(true);
+    // The table is copied from the page.
+    expect(onPage.includes(page.firstSentence) && onPage.includes(page.lastSentence)).toBe(true);
     expect(text).toContain(page.firstSentence);
     expect(text).toContain(page.lastSentence);
   });
 
-  it.each(HTML_DOCUMENTS)("%s: none of the page's furniture survives", (name) => {
+  for (const name of HTML_DOCUMENTS) it(`${name}: none of the page's furniture survives`, () => {
     const page = PAGES[name.slice(0, 2)] as Page;
     const { text } = captured(name);
     const onPage = pageText(name);
-    expect(page.furniture.filter((phrase) => !onPage.includes(phrase)), 'furniture copied from the page').toEqual([]);
-    expect(page.furniture.filter((phrase) => containsPhrase(text, phrase, false)), 'furniture in the captured text').toEqual([]);
+    // The furniture list is copied from the page, and none of it reaches the captured text.
+    expect(page.furniture.filter((phrase) => !onPage.includes(phrase))).toEqual([]);
+    expect(page.furniture.filter((phrase) => containsPhrase(text, phrase, false))).toEqual([]);
   });
 
-  it.each(DOCUMENTS)('%s: no prompt or notice wording in the text', (name) => {
+  for (const name of DOCUMENTS) it(`${name}: no prompt or notice wording in the text`, () => {
     const { text } = captured(name);
     expect(FURNITURE_PHRASES.filter((phrase) => containsPhrase(text, phrase, true))).toEqual([]);
   });
@@ -379,7 +382,7 @@ describe('sample corpus', () => {
 
     const byFile = new Map<string, string[]>();
     for (const { file, phrase } of phrases) byFile.set(byNumber(file), [...(byFile.get(byNumber(file)) ?? []), phrase]);
-    it.each([...byFile])('%s: every figure phrase survives verbatim', (name, list) => {
+    for (const [name, list] of byFile) it(`${name}: every figure phrase survives verbatim`, () => {
       const { title, text } = captured(name);
       // Three phrases are only in the headline (06 and 11, marked "headline" in INCIDENTS.md, and 13's
       // "found shot dead in Ingushetia"); the headline is captured as the title.

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { after, afterEach, beforeEach, describe, it } from 'node:test';
+import { expect } from 'expect';
 import { CAPTURE_VERSION, captureBytes, sha256Hex } from '../src/capture/capture.js';
 import { indexText } from '../src/search/analyzer.js';
 import { parseSearchQuery } from '../src/search/search-query.js';
@@ -43,9 +44,9 @@ for (const target of storeTargets()) {
     beforeEach(async () => {
       location = await target.create();
       store = await Store.open(location);
-      return async () => store.close();
     });
-    afterAll(() => target.cleanup());
+    afterEach(() => store.close());
+    after(() => target.cleanup());
 
     it('stores a capture with its original, and finds it by id and by SHA-256 prefix', async () => {
       const document = newDocument(ENGLISH);
@@ -72,7 +73,7 @@ for (const target of storeTargets()) {
     });
 
     // In-process SQLite connections block each other's thread, so concurrent writers are a server's case.
-    it.runIf(target.name === 'postgres')('two writers capturing the same bytes at once end with one document', async () => {
+    it('two writers capturing the same bytes at once end with one document', { skip: target.name !== 'postgres' }, async () => {
       const other = await Store.open(location);
       try {
         const outcomes = await Promise.all([store, other].map((writer) => writer.transaction((session) => session.documents.insert(newDocument(OTHER)))));

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
 import { CaptureRejection, declaredHtmlCharset, decodeText } from './decode.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

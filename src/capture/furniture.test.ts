@@ -1,19 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
 import { dropFurniture, isFurnitureMarkup, isFurnitureText } from './furniture.js';
 
 describe('furniture rules', () => {
   it('recognise furniture by class and id words, not by substrings', () => {
     for (const value of ['article-share-links', 'cookieBanner', 'newsletter-signup', 'read-also', 'relatedPosts', 'site-nav', 'ad', 'donate_box']) {
-      expect(isFurnitureMarkup(value), value).toBe(true);
+      expect([value, isFurnitureMarkup(value)]).toEqual([value, true]);
     }
     for (const value of ['article-body', 'shadow', 'headline', 'content', 'admin-note', 'story']) {
-      expect(isFurnitureMarkup(value), value).toBe(false);
+      expect([value, isFurnitureMarkup(value)]).toEqual([value, false]);
     }
   });
 
   it('recognise prompts and notices in English and Russian', () => {
     for (const text of ['Share on Facebook', 'Subscribe to our newsletter', 'Donate now', 'We use cookies to improve your experience. Accept', 'Читайте также', 'Поделиться', 'Поддержите нас', 'Мы используем файлы cookie', '© 2019 Outlet. All rights reserved.', 'Facebook Twitter Telegram']) {
-      expect(isFurnitureText(text), text).toBe(true);
+      expect([text, isFurnitureText(text)]).toEqual([text, true]);
     }
   });
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
 import { normalizeText, paragraphsOf } from './normalize-text.js';
 
 describe('normalizeText', () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
 import { ActType, FigureBound, FigureCategory, FigureValue, newId, idSchema, textSpan, vocabulary, vocabularyLabel, AuditEvent } from './index.js';
 
 describe('the model', () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
 import { foldWord, indexText, termOf, tokenize } from './analyzer.js';
 import { parseSearchQuery, SearchQueryError } from './search-query.js';
 import { makeSnippet, renderSnippet } from './snippet.js';
