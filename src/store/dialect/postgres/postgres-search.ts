@@ -20,25 +20,28 @@ export const postgresSearch: SearchIndex = {
   async add(db, documents: readonly IndexedDocument[]) {
     if (documents.length === 0) return;
     const rows = documents.map(
-      (document) => sql`(${document.id}, setweight(to_tsvector('simple', ${document.titleTerms}), 'A') || setweight(to_tsvector('simple', ${document.bodyTerms}), 'D'))`,
+      (document) =>
+        sql`(${document.id}, ${document.seq}, setweight(to_tsvector('simple', ${document.titleTerms}), 'A') || setweight(to_tsvector('simple', ${document.bodyTerms}), 'D'))`,
     );
-    await sql`INSERT INTO document_search (document_id, vector) VALUES ${sql.join(rows)}`.execute(db);
+    await sql`INSERT INTO document_search (document_id, seq, vector) VALUES ${sql.join(rows)}`.execute(db);
   },
   async remove(db, documentIds) {
     if (documentIds.length === 0) return;
     await db.deleteFrom('document_search' as never).where('document_id' as never, 'in', documentIds as never).execute();
   },
   async search(db: Kysely<Database>, query, limit): Promise<SearchHits> {
-    // The newest matches up to the candidate cap are ranked; ts_rank reads each vector, so fewer is faster.
+    // The newest matches up to the candidate cap are ranked; only they are joined with documents,
+    // and ts_rank (which reads each vector) runs on them alone.
     const { rows } = await sql<{ id: string; score: number; candidates: string }>`
       WITH q AS (SELECT to_tsquery('simple', ${toTsquery(query)}) AS q),
       candidates AS (
-        SELECT d.id, d.seq, s.vector FROM document_search s JOIN documents d ON d.id = s.document_id, q
-        WHERE s.vector @@ q.q AND d.deleted_at IS NULL
-        ORDER BY d.seq DESC LIMIT ${SEARCH_CANDIDATES + 1}
+        SELECT s.document_id, s.seq, s.vector FROM document_search s, q
+        WHERE s.vector @@ q.q
+        ORDER BY s.seq DESC LIMIT ${SEARCH_CANDIDATES + 1}
       )
-      SELECT c.id AS id, ts_rank(c.vector, q.q) AS score, count(*) OVER () AS candidates
-      FROM candidates c, q
+      SELECT c.document_id AS id, ts_rank(c.vector, q.q) AS score, count(*) OVER () AS candidates
+      FROM candidates c JOIN documents d ON d.id = c.document_id, q
+      WHERE d.deleted_at IS NULL
       ORDER BY score DESC, c.seq
       LIMIT ${limit}`.execute(db);
     return {

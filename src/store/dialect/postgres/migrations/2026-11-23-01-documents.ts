@@ -49,6 +49,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('document_search')
     .addColumn('document_id', 'text', (c) => c.primaryKey().references('documents.id').onDelete('cascade'))
+    // A copy of documents.seq, so candidates can be ordered by recency without joining every match.
+    .addColumn('seq', 'bigint', (c) => c.notNull())
     .addColumn('vector', sql`tsvector`, (c) => c.notNull())
     .execute();
   await sql`CREATE INDEX document_search_vector ON document_search USING gin (vector)`.execute(db);
