@@ -63,6 +63,16 @@ for (const target of storeTargets()) {
       expect(await store.documents.resolve('not-an-id')).toEqual({ status: 'not_found' });
     });
 
+    it('calls a SHA-256 prefix that several documents share ambiguous, and lists them', async () => {
+      const shared = 'abcd'.padEnd(63, '0');
+      await store.transaction((session) => session.documents.insertMany([newDocument(OTHER, { sha256: `${shared}1` }), newDocument(ENGLISH, { sha256: `${shared}2` })]));
+      const outcome = await store.documents.resolve('ABCD');
+      expect(outcome.status).toBe('ambiguous');
+      if (outcome.status === 'ambiguous') expect(outcome.candidates.map((candidate) => candidate.sha256)).toEqual([`${shared}1`, `${shared}2`]);
+      expect(await store.documents.resolve(`${shared}2`)).toMatchObject({ status: 'found', document: { sha256: `${shared}2` } });
+      expect(await store.documents.resolve('abc')).toEqual({ status: 'not_found' }); // too short to be a prefix
+    });
+
     it('reports the same bytes as already captured and changes nothing', async () => {
       const first = await store.transaction((session) => session.documents.insert(newDocument(ENGLISH)));
       const second = await store.transaction((session) => session.documents.insert({ ...newDocument(ENGLISH), origin: 'elsewhere.txt' }));
