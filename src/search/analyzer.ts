@@ -71,7 +71,11 @@ export function tokenize(text: string): Token[] {
 
 /** The text a search index stores for a document: its terms, in order, separated by spaces. */
 export function indexText(text: string): string {
-  return tokenize(text)
-    .map((token) => token.term)
-    .join(' ');
+  // The same words as tokenize(), without building a token object per word (this runs on every capture).
+  const terms: string[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    if (match[0].length <= MAX_WORD_CHARS) terms.push(termOf(match[0]));
+  }
+  return terms.join(' ');
 }
