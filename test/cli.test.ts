@@ -218,3 +218,26 @@ describe('.chronicleignore', () => {
     expect(JSON.parse(result.stdout).summary).toMatchObject({ captured: 1, ignored: 2, failed: 0 });
   });
 });
+
+describe('chronicle extract', () => {
+  it('prints one JSON object whose offsets refer to its captured text', async () => {
+    const folder = scratchFolder();
+    writeFileSync(join(folder, 'page.html'), '<html lang="en"><head><title>Raid</title></head><body><nav>Home | News</nav><article><h1>Raid</h1><p>Police detained activists in Grozny on Monday, according to Memorial.</p></article></body></html>');
+    const result = await chronicle(['extract', '--json', 'page.html'], { cwd: folder });
+    expect(result.code).toBe(0);
+    const extraction = JSON.parse(result.stdout);
+    expect(extraction.text).toContain('Police detained activists in Grozny');
+    expect(extraction.text).not.toContain('Home | News');
+    for (const key of ['mentions', 'acts', 'figures', 'attributions', 'dates']) expect(Array.isArray(extraction[key])).toBe(true);
+    for (const item of [...extraction.mentions, ...extraction.acts, ...extraction.figures]) expect(extraction.text.slice(item.start, item.end)).toBe(item.text);
+  });
+
+  it('reports a missing or unsupported file in one line with a non-zero exit', async () => {
+    const folder = scratchFolder();
+    const missing = await chronicle(['extract', '--json', 'nope.txt'], { cwd: folder });
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/nope\.txt: no such file/);
+    writeFileSync(join(folder, 'photo.jpg'), 'x');
+    expect((await chronicle(['extract', 'photo.jpg'], { cwd: folder })).stderr).toMatch(/not a supported file type/);
+  });
+});

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliError, processIo, type CliIo } from './cli-io.js';
 import { demoCommand } from './commands/demo.command.js';
+import { extractCommand } from './commands/extract.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
 import { listCommand } from './commands/list.command.js';
 import { searchCommand } from './commands/search.command.js';
@@ -66,6 +67,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
     .action(async (options) => setExit(await verifyCommand(io, { ...options, db: db(options) })));
+
+  program
+    .command('extract')
+    .description('capture one file in memory and print the persons, places, acts, figures, attributions and dates found (stores nothing)')
+    .argument('<file>', 'a .txt, .md or .html file')
+    .option('--json', 'print one JSON object (offsets are into its "text")')
+    .action(async (file: string, options) => setExit(await extractCommand(io, file, options)));
 
   program
     .command('demo')
