@@ -6,6 +6,7 @@ import { indexText } from '../src/search/analyzer.js';
 import { parseSearchQuery } from '../src/search/search-query.js';
 import { searchDocuments } from '../src/services/search.service.js';
 import { verifyOriginals } from '../src/services/verify.service.js';
+import { ClaimConflictError, type ProposedClaims } from '../src/store/claim.repository.js';
 import type { NewDocument } from '../src/store/document.repository.js';
 import { Store } from '../src/store/store.js';
 import { storeTargets } from './store-targets.js';
@@ -180,6 +181,45 @@ for (const target of storeTargets()) {
       await store.transaction((session) => session.documents.insert(newDocument(OTHER)));
       await store.migrate();
       expect(await store.documents.count()).toBe(1);
+    });
+
+    it('replaces proposed claims on re-extraction, keeps reviewed ones, and refuses a stale review', async () => {
+      const document = newDocument(ENGLISH);
+      const outcome = await store.transaction((session) => session.documents.insert(document));
+      if (outcome.status !== 'captured') throw new Error('not captured');
+      const id = outcome.document.id;
+      const text = outcome.document.text;
+      const at = (quote: string) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, quote });
+      const extraction = (figureValue: number): ProposedClaims => ({
+        producedBy: 'test@1',
+        attributions: [{ key: 0, ...at('the Russian LGBT Network said'), attributedTo: 'Russian LGBT Network', via: [] }],
+        claims: [
+          { kind: 'act', property: 'detention', value: { type: 'detention' }, ...at('detained'), attributionKey: 0 },
+          { kind: 'figure', property: 'detained', value: { category: 'detained', value: figureValue, max: null, bound: 'at_least' }, ...at('at least forty men'), attributionKey: 0 },
+          { kind: 'mention', property: 'place', value: { canonical: 'Grozny' }, ...at('Grozny'), attributionKey: null },
+        ],
+      });
+      expect(await store.transaction((session) => session.claims.replaceProposed(id, extraction(40)))).toEqual({ proposed: 3, removed: 0, alreadyReviewed: 0 });
+      const claims = await store.claims.forDocument(id);
+      expect(claims.map((claim) => claim.span.quote)).toEqual(['detained', 'at least forty men', 'Grozny']);
+      const figure = claims.find((claim) => claim.kind === 'figure')!;
+      expect((await store.claims.attributionsOf(id)).get(figure.attributionId!)).toEqual({ attributedTo: 'Russian LGBT Network', via: [] });
+
+      // Two analysts review the same claim having seen version 1: one wins, the other is told.
+      const accepted = await store.claims.review(figure.id, { status: 'accepted', expectedVersion: 1, reviewer: 'anna' });
+      expect(accepted).toMatchObject({ status: 'accepted', version: 2, reviewedBy: 'anna' });
+      await expect(store.claims.review(figure.id, { status: 'rejected', expectedVersion: 1, reviewer: 'boris' })).rejects.toThrow(ClaimConflictError);
+      expect(await store.claims.get(figure.id)).toMatchObject({ status: 'accepted', reviewedBy: 'anna' });
+
+      // Improved rules run again: proposals are replaced, the reviewed figure and its attribution stay.
+      const again = await store.transaction((session) => session.claims.replaceProposed(id, extraction(41)));
+      expect(again).toEqual({ proposed: 2, removed: 2, alreadyReviewed: 1 });
+      const after = await store.claims.forDocument(id);
+      expect(after).toHaveLength(3);
+      expect(after.find((claim) => claim.kind === 'figure')).toMatchObject({ id: figure.id, status: 'accepted', value: { value: 40 } });
+      expect((await store.claims.attributionsOf(id)).size).toBe(2);
+      expect(await store.claims.countByStatus()).toEqual({ proposed: 2, accepted: 1, edited: 0, rejected: 0 });
+      expect(await store.claims.forDocument(id, ['proposed'])).toHaveLength(2);
     });
 
     it('refuses to change or delete audit entries', async () => {

@@ -2,10 +2,12 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliError, processIo, type CliIo } from './cli-io.js';
+import { claimsCommand } from './commands/claims.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { extractCommand } from './commands/extract.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
 import { listCommand } from './commands/list.command.js';
+import { reextractCommand } from './commands/reextract.command.js';
 import { searchCommand } from './commands/search.command.js';
 import { showCommand } from './commands/show.command.js';
 import { verifyCommand } from './commands/verify.command.js';
@@ -33,6 +35,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--source <name>', 'credit every document to this source')
     .option('--source-kind <kind>', 'kind of that source (news_outlet, ngo, …)')
     .option('--threads <n>', 'capture worker threads (default: one per core; 0: none)')
+    .option('--no-extract', 'capture only; do not extract claims (chronicle reextract can do it later)')
     .action(async (paths: string[], options) => setExit(await ingestCommand(io, paths, { ...options, db: db(options) })));
 
   program
@@ -74,6 +77,23 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .argument('<file>', 'a .txt, .md or .html file')
     .option('--json', 'print one JSON object (offsets are into its "text")')
     .action(async (file: string, options) => setExit(await extractCommand(io, file, options)));
+
+  program
+    .command('claims')
+    .description("a document's extracted claims in text order, with status and attribution")
+    .argument('<id>', 'document id (doc_…) or SHA-256 prefix (4+ hex digits)')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .option('--status <list>', 'only these statuses (proposed,accepted,edited,rejected)')
+    .action(async (id: string, options) => setExit(await claimsCommand(io, id, { ...options, db: db(options) })));
+
+  program
+    .command('reextract')
+    .description('re-run extraction on stored documents (all when no id is given): proposed claims are replaced, reviewed ones kept')
+    .argument('[ids...]', 'document ids or SHA-256 prefixes')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (ids: string[], options) => setExit(await reextractCommand(io, ids, { ...options, db: db(options) })));
 
   program
     .command('demo')

@@ -14,12 +14,16 @@ export interface IngestResult {
   sha256?: string;
   title?: string | null;
   language?: string | null;
+  /** Proposed claims stored with a newly captured document. */
+  claims?: number;
   message?: string;
   warnings: string[];
 }
 
 export interface IngestSummary {
   captured: number;
+  /** Proposed claims stored with the captured documents. */
+  claims: number;
   alreadyCaptured: number;
   failed: number;
   ignored: number;
@@ -37,6 +41,8 @@ export interface IngestOptions {
   /** Worker threads for capture; 0 runs inline (default: inline; the CLI uses one per core). */
   threads?: number;
   onResult?: (result: IngestResult) => void;
+  /** Extract claims from each new document and store them as proposed (default: true). */
+  extract?: boolean;
   /** Relative paths are read from here (default: the process's working folder) and recorded as given. */
   baseDir?: string;
 }
@@ -63,11 +69,18 @@ async function storeDocuments(session: StoreSession, documents: readonly Prepare
     sourceIds.set(name, await session.sources.ensure(name, options.sourceKind));
   }
   const outcomes = await session.documents.insertMany(documents.map((document) => ({ ...document, sourceId: document.sourceName ? (sourceIds.get(document.sourceName) ?? null) : null })));
-  return outcomes.map((outcome, index) => {
+  const results: IngestResult[] = [];
+  for (const [index, outcome] of outcomes.entries()) {
     const document = documents[index] as PreparedDocument;
-    if (outcome.status === 'already_captured') return alreadyCaptured(document.origin, document.sha256, outcome.existing);
-    return { origin: document.origin, status: 'captured', documentId: outcome.document.id, sha256: document.sha256, title: document.title, language: document.language, warnings: document.warnings };
-  });
+    if (outcome.status === 'already_captured') {
+      results.push(alreadyCaptured(document.origin, document.sha256, outcome.existing));
+      continue;
+    }
+    // In the same transaction as the document: it never lands without its proposed claims.
+    const claims = document.claims ? (await session.claims.replaceProposed(outcome.document.id, document.claims)).proposed : undefined;
+    results.push({ origin: document.origin, status: 'captured', documentId: outcome.document.id, sha256: document.sha256, title: document.title, language: document.language, warnings: document.warnings, ...(claims === undefined ? {} : { claims }) });
+  }
+  return results;
 }
 
 /**
@@ -103,7 +116,7 @@ interface CapturingBatch {
 function readOne(entry: Extract<DiscoveredPath, { kind: 'file' }>, options: IngestOptions): ReadFile {
   try {
     const bytes = readFileSync(entry.location);
-    return { task: { origin: entry.path, mediaType: entry.mediaType, bytes, sha256: sha256Hex(bytes), sourceName: options.sourceName ?? null } };
+    return { task: { origin: entry.path, mediaType: entry.mediaType, bytes, sha256: sha256Hex(bytes), sourceName: options.sourceName ?? null, extract: options.extract ?? true } };
   } catch (error) {
     return { result: failure(entry.path, `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`) };
   }
@@ -118,11 +131,14 @@ function readOne(entry: Extract<DiscoveredPath, { kind: 'file' }>, options: Inge
 export async function ingestPaths(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const batchSize = options.batchSize ?? 200;
-  const summary: IngestSummary = { captured: 0, alreadyCaptured: 0, failed: 0, ignored: 0, warnings: 0, seconds: 0 };
+  const summary: IngestSummary = { captured: 0, claims: 0, alreadyCaptured: 0, failed: 0, ignored: 0, warnings: 0, seconds: 0 };
   const started = performance.now();
   const pool: CapturePool = createCapturePool(options.threads ?? 0);
   const report = (result: IngestResult) => {
-    if (result.status === 'captured') summary.captured++;
+    if (result.status === 'captured') {
+      summary.captured++;
+      summary.claims += result.claims ?? 0;
+    }
     else if (result.status === 'already_captured') summary.alreadyCaptured++;
     else summary.failed++;
     summary.warnings += result.warnings.length;

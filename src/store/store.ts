@@ -1,4 +1,5 @@
 import { Migrator, type Kysely } from 'kysely';
+import { ClaimRepository } from './claim.repository.js';
 import { DocumentRepository } from './document.repository.js';
 import { postgresStoreDialect } from './dialect/postgres/postgres-dialect.js';
 import { sqliteStoreDialect } from './dialect/sqlite/sqlite-dialect.js';
@@ -15,10 +16,12 @@ export function isPostgresLocation(location: string): boolean {
 export class StoreSession {
   readonly sources: SourceRepository;
   readonly documents: DocumentRepository;
+  readonly claims: ClaimRepository;
 
   constructor(readonly db: Kysely<Database>, dialect: StoreDialect) {
     this.sources = new SourceRepository(db);
     this.documents = new DocumentRepository(db, dialect.search);
+    this.claims = new ClaimRepository(db);
   }
 }
 

@@ -14,6 +14,8 @@ export interface IngestCommandOptions {
   source?: string;
   sourceKind?: string;
   threads?: string;
+  /** commander's negation of --no-extract */
+  extract?: boolean;
 }
 
 /** Parse "50MB", "200k", "1048576" into bytes. */
@@ -34,7 +36,7 @@ function parseThreads(value: string): number {
 function describe(result: IngestResult): string {
   switch (result.status) {
     case 'captured':
-      return `captured  ${result.documentId}  ${result.language ?? '??'}  ${result.origin}${result.title ? `  "${result.title}"` : ''}`;
+      return `captured  ${result.documentId}  ${result.language ?? '??'}  ${result.origin}${result.title ? `  "${result.title}"` : ''}${result.claims ? `  (${result.claims} proposed claims)` : ''}`;
     case 'already_captured':
       return `unchanged ${result.origin}: ${result.message}`;
     case 'failed':
@@ -55,6 +57,7 @@ export async function ingestCommand(io: CliIo, paths: string[], options: IngestC
     const summary = await ingestPaths(store, paths, {
       maxBytes,
       baseDir: io.cwd,
+      extract: options.extract !== false,
       threads: options.threads === undefined ? availableParallelism() : parseThreads(options.threads),
       ...(options.source ? { sourceName: options.source } : {}),
       ...(kind?.success ? { sourceKind: kind.data } : {}),
@@ -76,7 +79,7 @@ export async function ingestCommand(io: CliIo, paths: string[], options: IngestC
     } else {
       const rate = summary.seconds > 0 ? ` (${Math.round((summary.captured + summary.alreadyCaptured) / summary.seconds)} docs/s)` : '';
       io.stdout(
-        `${summary.captured} captured, ${summary.alreadyCaptured} already captured, ${summary.failed} failed` +
+        `${summary.captured} captured${summary.claims ? ` with ${summary.claims} proposed claims` : ''}, ${summary.alreadyCaptured} already captured, ${summary.failed} failed` +
           `${summary.ignored ? `, ${summary.ignored} files of other types ignored` : ''} in ${summary.seconds.toFixed(2)} s${rate} into ${store.location}\n`,
       );
     }

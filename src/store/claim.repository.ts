@@ -1,0 +1,175 @@
+import type { Kysely, Selectable } from 'kysely';
+import { Claim, type ClaimKind, type ClaimStatus } from '../model/claim.js';
+import { newId } from '../model/ids.js';
+import type { ClaimsTable, Database } from './schema.js';
+
+/** An attribution found by extraction; `key` lets claims of the same batch point at it before it has an id. */
+export interface NewAttribution {
+  key: number;
+  start: number;
+  end: number;
+  quote: string;
+  attributedTo: string;
+  via: string[];
+}
+
+/** A claim as extraction proposes it, before it has an id. */
+export interface NewClaim {
+  kind: ClaimKind;
+  property: string;
+  value: unknown;
+  start: number;
+  end: number;
+  quote: string;
+  /** The `key` of the attribution (in the same batch) this claim is credited to. */
+  attributionKey: number | null;
+}
+
+export interface ProposedClaims {
+  /** Rule set that made them, e.g. "extract-en@1". */
+  producedBy: string;
+  attributions: NewAttribution[];
+  claims: NewClaim[];
+}
+
+export interface ReplaceOutcome {
+  /** Proposed claims written. */
+  proposed: number;
+  /** Earlier proposed claims removed. */
+  removed: number;
+  /** New proposals not written because a person already reviewed a claim of the same kind and span. */
+  alreadyReviewed: number;
+}
+
+export interface ClaimReview {
+  status: Exclude<ClaimStatus, 'proposed'>;
+  /** The version the reviewer saw; if the claim changed since, the review is refused. */
+  expectedVersion: number;
+  reviewer: string;
+  /** A corrected value (status "edited"). */
+  value?: unknown;
+}
+
+/** Another review landed first: the claim's version is no longer the one the reviewer saw. */
+export class ClaimConflictError extends Error {
+  constructor(
+    readonly claimId: string,
+    readonly currentVersion: number,
+  ) {
+    super(`claim ${claimId} was changed by someone else (now version ${currentVersion}); reload it and review again`);
+  }
+}
+
+function toClaim(row: Selectable<ClaimsTable>): Claim {
+  return Claim.parse({
+    id: row.id,
+    kind: row.kind,
+    span: { documentId: row.document_id, start: Number(row.start), end: Number(row.end), quote: row.quote },
+    subjectId: row.subject_id,
+    property: row.property,
+    value: JSON.parse(row.value) as unknown,
+    attributionId: row.attribution_id,
+    status: row.status,
+    producedBy: row.produced_by,
+    version: Number(row.version),
+    createdAt: row.created_at,
+    reviewedAt: row.reviewed_at,
+    reviewedBy: row.reviewed_by,
+  });
+}
+
+const spanKey = (claim: { kind: string; property: string; start: number; end: number }) => `${claim.kind}\u0000${claim.property}\u0000${claim.start}\u0000${claim.end}`;
+
+/** Claims and the attributions they are credited to. */
+export class ClaimRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Replace a document's proposed claims with a new extraction. Claims a person reviewed are never
+   * touched, and a new proposal for the same kind and span as a reviewed claim is dropped. Call
+   * inside a transaction so the old and new proposals never coexist or vanish together.
+   */
+  async replaceProposed(documentId: string, proposed: ProposedClaims): Promise<ReplaceOutcome> {
+    const removed = await this.db.deleteFrom('claims').where('document_id', '=', documentId).where('status', '=', 'proposed').executeTakeFirst();
+    // Attributions only proposed claims pointed at go with them.
+    await this.db
+      .deleteFrom('attributions')
+      .where('document_id', '=', documentId)
+      .where('id', 'not in', this.db.selectFrom('claims').select('attribution_id').where('document_id', '=', documentId).where('attribution_id', 'is not', null).$castTo<string>())
+      .execute();
+    const reviewed = await this.db.selectFrom('claims').select(['kind', 'property', 'start', 'end']).where('document_id', '=', documentId).execute();
+    const reviewedSpans = new Set(reviewed.map((row) => spanKey({ ...row, start: Number(row.start), end: Number(row.end) })));
+    const fresh = proposed.claims.filter((claim) => !reviewedSpans.has(spanKey(claim)));
+
+    const attributionIds = new Map<number, string>();
+    const attributionRows = proposed.attributions.map((attribution) => {
+      const id = newId('attribution');
+      attributionIds.set(attribution.key, id);
+      return { id, document_id: documentId, start: attribution.start, end: attribution.end, quote: attribution.quote, attributed_to: attribution.attributedTo, entity_id: null, via: JSON.stringify(attribution.via) };
+    });
+    const createdAt = new Date().toISOString();
+    const claimRows = fresh.map((claim) => ({
+      id: newId('claim'),
+      document_id: documentId,
+      kind: claim.kind,
+      start: claim.start,
+      end: claim.end,
+      quote: claim.quote,
+      subject_id: null,
+      property: claim.property,
+      value: JSON.stringify(claim.value),
+      attribution_id: claim.attributionKey === null ? null : (attributionIds.get(claim.attributionKey) ?? null),
+      status: 'proposed',
+      produced_by: proposed.producedBy,
+      version: 1,
+      created_at: createdAt,
+      reviewed_at: null,
+      reviewed_by: null,
+    }));
+    // Chunks keep each statement well below the engines' limits on bound parameters.
+    for (let offset = 0; offset < attributionRows.length; offset += 200) await this.db.insertInto('attributions').values(attributionRows.slice(offset, offset + 200)).execute();
+    for (let offset = 0; offset < claimRows.length; offset += 200) await this.db.insertInto('claims').values(claimRows.slice(offset, offset + 200)).execute();
+    return { proposed: claimRows.length, removed: Number(removed.numDeletedRows), alreadyReviewed: proposed.claims.length - fresh.length };
+  }
+
+  /** A document's claims in text order, optionally only those with the given statuses. */
+  async forDocument(documentId: string, statuses?: readonly ClaimStatus[]): Promise<Claim[]> {
+    let query = this.db.selectFrom('claims').selectAll().where('document_id', '=', documentId);
+    if (statuses && statuses.length > 0) query = query.where('status', 'in', statuses);
+    const rows = await query.orderBy('start').orderBy('end').orderBy('id').execute();
+    return rows.map(toClaim);
+  }
+
+  async get(id: string): Promise<Claim | null> {
+    const row = await this.db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toClaim(row) : null;
+  }
+
+  /** Who each of a document's attributions credits, by id. */
+  async attributionsOf(documentId: string): Promise<Map<string, { attributedTo: string; via: string[] }>> {
+    const rows = await this.db.selectFrom('attributions').select(['id', 'attributed_to', 'via']).where('document_id', '=', documentId).execute();
+    return new Map(rows.map((row) => [row.id, { attributedTo: row.attributed_to, via: JSON.parse(row.via) as string[] }]));
+  }
+
+  /** Claims per status across the store. */
+  async countByStatus(): Promise<Record<ClaimStatus, number>> {
+    const rows = await this.db.selectFrom('claims').select(['status', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('status').execute();
+    const counts: Record<ClaimStatus, number> = { proposed: 0, accepted: 0, edited: 0, rejected: 0 };
+    for (const row of rows) counts[row.status as ClaimStatus] = Number(row.count);
+    return counts;
+  }
+
+  /**
+   * Record a person's review. Optimistic: it applies only if the claim is still at the version the
+   * reviewer saw, so of two simultaneous reviews one wins and the other gets a ClaimConflictError.
+   */
+  async review(id: string, review: ClaimReview): Promise<Claim> {
+    const update: Partial<ClaimsTable> = { status: review.status, reviewed_at: new Date().toISOString(), reviewed_by: review.reviewer, version: review.expectedVersion + 1 };
+    if (review.value !== undefined) update.value = JSON.stringify(review.value);
+    const result = await this.db.updateTable('claims').set(update).where('id', '=', id).where('version', '=', review.expectedVersion).executeTakeFirst();
+    const current = await this.get(id);
+    if (!current) throw new Error(`no claim has id ${id}`);
+    if (Number(result.numUpdatedRows) === 0) throw new ClaimConflictError(id, current.version);
+    return current;
+  }
+}
