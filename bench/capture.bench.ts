@@ -38,10 +38,13 @@ function argument(args: string[], name: string, fallback: string): string {
   return index >= 0 && args[index + 1] ? (args[index + 1] as string) : fallback;
 }
 
-/** Run `chronicle ingest` in a child process; wall time and peak RSS (VmHWM, polled from /proc). */
-async function timedIngest(db: string, folder: string): Promise<IngestRun> {
+/**
+ * Run `chronicle ingest` in a child process; wall time and peak RSS (VmHWM, polled from /proc).
+ * Capture alone unless asked (`--with-extraction`): extraction has its own benchmark (`extract`).
+ */
+async function timedIngest(db: string, folder: string, withExtraction = false): Promise<IngestRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, '--db', db, 'ingest', folder], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } });
+  const child = spawn(process.execPath, [CLI, '--db', db, 'ingest', folder, ...(withExtraction ? [] : ['--no-extract'])], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } });
   let peakKb = 0;
   const poll = setInterval(() => {
     try {
@@ -145,6 +148,7 @@ export async function captureBenchmark(args: string[]): Promise<void> {
   }
   const corpus = JSON.parse(readFileSync(marker, 'utf8')) as { text: number; html: number };
   const searchOnly = args.includes('--search-only');
+  const withExtraction = args.includes('--with-extraction');
   const resultsFile = join(ROOT, 'bench', 'results', `capture-${documents}.json`);
   const previous = searchOnly && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: EngineResult[] }).results : [];
   const results: EngineResult[] = [];
@@ -158,9 +162,9 @@ export async function captureBenchmark(args: string[]): Promise<void> {
       ({ text, html } = earlier);
     } else {
       console.error(`${engine}: ingesting ${corpus.text} text documents…`);
-      text = await timedIngest(location, join(corpusFolder, 'text'));
+      text = await timedIngest(location, join(corpusFolder, 'text'), withExtraction);
       console.error(`${engine}: ${text.docsPerSecond} docs/s; ingesting ${corpus.html} HTML pages…`);
-      html = await timedIngest(location, join(corpusFolder, 'html'));
+      html = await timedIngest(location, join(corpusFolder, 'html'), withExtraction);
     }
     console.error(`${engine}: ${html.docsPerSecond} docs/s; timing searches…`);
     const search = await searchLatency(location);
@@ -174,6 +178,7 @@ export async function captureBenchmark(args: string[]): Promise<void> {
     benchmark: 'capture',
     date: new Date().toISOString(),
     machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version },
+    extraction: withExtraction,
     corpus: { documents, text: corpus.text, html: corpus.html, textCharsPerDocument: 5000 },
     results,
   };

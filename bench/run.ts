@@ -1,8 +1,12 @@
 // `npm run bench -- NAME [options]`: benchmarks and evaluations that are not part of `npm test`.
 import { captureBenchmark } from './capture.bench.js';
+import { evalBenchmark } from './eval.js';
+import { extractBenchmark } from './extract.bench.js';
 
 const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   capture: captureBenchmark,
+  extract: extractBenchmark,
+  eval: evalBenchmark,
 };
 
 const [name = 'capture', ...args] = process.argv.slice(2);
