@@ -6,16 +6,19 @@ const TWO_LETTER: Record<string, string> = {
   pol: 'pl', tur: 'tr', arb: 'ar', pes: 'fa', uzn: 'uz', kaz: 'kk', azj: 'az', nld: 'nl', swe: 'sv',
 };
 
-// The languages our users meet: the region's (Russian and its neighbours, the Caucasus, Central Asia),
-// Europe's and the big international ones. Comparing trigram profiles with 29 languages rather than all
-// 80 of franc-min is three times faster, and a text in another language is rare enough to accept
-// its nearest neighbour from this list.
+// The languages our users meet: Russian and its neighbours, the Caucasus and Central Asia, the
+// big West-European ones, Turkish, Arabic and Persian. franc compares a sample's trigrams with every
+// candidate of its script, so each candidate costs time: 19 rather than franc-min's 80 is four
+// times faster, and a text in another language gets its nearest neighbour from this list.
+// (A 29-language list took 0.63 ms per article against 0.33 ms for this one, with the same answers
+// on every paragraph of examples/corpus.)
 const CANDIDATES = [
-  'eng', 'rus', 'ukr', 'bel', 'bul', 'kaz', 'srp', 'bos', 'hrv', 'uzn', 'azj', 'deu', 'fra', 'spa', 'ita',
-  'por', 'pol', 'tur', 'nld', 'swe', 'ron', 'ces', 'hun', 'arb', 'pes', 'urd', 'hin', 'ind', 'vie',
+  'eng', 'rus', 'ukr', 'bel', 'bul', 'kaz', 'srp', 'uzn', 'azj', 'deu', 'fra', 'spa', 'ita', 'por',
+  'pol', 'tur', 'nld', 'arb', 'pes',
 ];
 
-// franc looks at trigrams; a few thousand characters decide as well as a whole article, and faster.
+// franc looks at trigrams; 500 characters decide as well as a whole article, and faster. Shorter
+// samples are not safe: at 300-400 characters some Russian paragraphs come out Bulgarian or Serbian.
 const SAMPLE_CHARS = 500;
 // Below this, trigram statistics guess at random (a 30-character English line can come out as Portuguese).
 const MIN_CHARS = 60;

@@ -32,6 +32,18 @@ const POSSESSIVE_SUFFIX_WORD = /^(\p{L}{3,})(ов|ев|ин|ын)(а|у|ым|о�
 // Word frequencies are Zipfian: a bounded memo of recent words saves most folding and stemming.
 const TERM_MEMO_LIMIT = 100_000;
 const termMemo = new Map<string, string>();
+const foldMemo = new Map<string, string>();
+
+/** foldWord, memoised: snippets fold every word of a result to test it against prefix queries. */
+export function foldedOf(word: string): string {
+  let folded = foldMemo.get(word);
+  if (folded === undefined) {
+    if (foldMemo.size >= TERM_MEMO_LIMIT) foldMemo.clear();
+    folded = foldWord(word);
+    foldMemo.set(word, folded);
+  }
+  return folded;
+}
 
 /** The search term of a word: folded, then stemmed by the stemmer of its script (Snowball Russian or English). */
 export function termOf(word: string): string {

@@ -1,4 +1,4 @@
-import { foldWord, tokenize } from './analyzer.js';
+import { foldedOf, tokenize } from './analyzer.js';
 import { highlightTerms, type SearchQuery } from './search-query.js';
 
 /** A passage of a document around the best matches, with the matched words' offsets inside it. */
@@ -16,9 +16,8 @@ const WINDOW_WORDS = 32;
 export function makeSnippet(text: string, query: SearchQuery): Snippet {
   const { exact, prefixes } = highlightTerms(query);
   const tokens = tokenize(text);
-  const isHit = tokens.map(
-    (token) => exact.has(token.term) || prefixes.some((prefix) => foldWord(text.slice(token.start, token.end)).startsWith(prefix)),
-  );
+  const matches = (term: string, word: () => string) => exact.has(term) || (prefixes.length > 0 && prefixes.some((prefix) => foldedOf(word()).startsWith(prefix)));
+  const isHit = tokens.map((token) => matches(token.term, () => text.slice(token.start, token.end)));
   // Slide a window over the hits only: a long document with few matches costs little.
   const hits: number[] = [];
   isHit.forEach((hit, index) => hit && hits.push(index));
@@ -51,8 +50,7 @@ export function makeSnippet(text: string, query: SearchQuery): Snippet {
   const highlights: { start: number; end: number }[] = [];
   const collapsedTokens = tokenize(body);
   for (const token of collapsedTokens) {
-    const word = body.slice(token.start, token.end);
-    if (exact.has(token.term) || prefixes.some((p) => foldWord(word).startsWith(p))) {
+    if (matches(token.term, () => body.slice(token.start, token.end))) {
       highlights.push({ start: token.start + prefix.length, end: token.end + prefix.length });
     }
   }
