@@ -241,3 +241,38 @@ describe('chronicle extract', () => {
     expect((await chronicle(['extract', 'photo.jpg'], { cwd: folder })).stderr).toMatch(/not a supported file type/);
   });
 });
+
+describe('chronicle audit, delete', () => {
+  it('records captures and deletions in a hash chain that audit verify checks', async () => {
+    const folder = scratchFolder();
+    writeFileSync(join(folder, 'en.txt'), ARTICLE);
+    writeFileSync(join(folder, 'ru.txt'), RUSSIAN);
+    const env = { CHRONICLE_USER: 'anna' };
+    expect((await chronicle(['ingest', 'en.txt', 'ru.txt'], { cwd: folder, env })).code).toBe(0);
+    const listed = JSON.parse((await chronicle(['list', '--json'], { cwd: folder })).stdout);
+    const id = listed.documents[0].id;
+    expect((await chronicle(['delete', id], { cwd: folder, env })).stderr).toMatch(/--reason/);
+    const deleted = await chronicle(['delete', id, '--reason', 'names a witness'], { cwd: folder, env });
+    expect(deleted.stdout).toMatch(/^deleted doc_\w+; \d+ claims kept, marked orphaned/);
+    expect(JSON.parse((await chronicle(['list', '--json'], { cwd: folder })).stdout).documents).toHaveLength(1);
+    const log = JSON.parse((await chronicle(['audit', 'log', '--json'], { cwd: folder })).stdout).entries;
+    expect(log.map((entry: { action: string; actor: string }) => `${entry.action}/${entry.actor}`)).toEqual(['document.capture/ingest', 'document.delete/anna']);
+    const verified = await chronicle(['audit', 'verify'], { cwd: folder });
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/audit log intact: 2 entries; head 2 [0-9a-f]{64}/);
+    const head = /head 2 ([0-9a-f]{64})/.exec(verified.stdout)![1]!;
+    expect((await chronicle(['audit', 'verify', '--expect-head', head.slice(0, 12)], { cwd: folder })).code).toBe(0);
+    expect((await chronicle(['audit', 'verify', '--expect-head', 'abcdef12'], { cwd: folder })).code).toBe(1);
+  });
+
+  it('refuses a review without the version the reviewer saw, and an unknown claim', async () => {
+    const folder = scratchFolder();
+    const missingVersion = await chronicle(['review', 'accept', 'clm_01HZZZZZZZZZZZZZZZZZZZZZZZ'], { cwd: folder });
+    expect(missingVersion.code).not.toBe(0);
+    expect(missingVersion.stderr).toMatch(/--version/);
+    const unknown = await chronicle(['review', 'accept', 'clm_01HZZZZZZZZZZZZZZZZZZZZZZZ', '--version', '1'], { cwd: folder });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no claim has id/);
+    expect((await chronicle(['review', 'queue'], { cwd: folder })).stdout).toBe('nothing to review\n');
+  });
+});

@@ -4,6 +4,7 @@ import { expect } from 'expect';
 import { CAPTURE_VERSION, captureBytes, sha256Hex } from '../src/capture/capture.js';
 import { indexText } from '../src/search/analyzer.js';
 import { parseSearchQuery } from '../src/search/search-query.js';
+import { deleteDocument, ReviewError, reviewClaim } from '../src/services/review.service.js';
 import { searchDocuments } from '../src/services/search.service.js';
 import { verifyOriginals } from '../src/services/verify.service.js';
 import { ClaimConflictError, type ProposedClaims } from '../src/store/claim.repository.js';
@@ -223,10 +224,94 @@ for (const target of storeTargets()) {
     });
 
     it('refuses to change or delete audit entries', async () => {
-      const hash = 'a'.repeat(64);
-      await store.db.insertInto('audit_events').values({ at: new Date().toISOString(), actor: 'test', action: 'test.event', subject_id: null, payload: '{}', prev_hash: '0'.repeat(64), hash }).execute();
+      await store.transaction((session) => session.audit.append({ actor: 'test', action: 'test.event', subjectId: null, payload: {} }));
       await expect(store.db.updateTable('audit_events').set({ actor: 'someone else' }).execute()).rejects.toThrow(/append-only/);
       await expect(store.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
+    });
+
+    /** Bypass the engine's guard, as someone with the database file or superuser rights could. */
+    const withoutGuard = async (work: () => Promise<unknown>) => {
+      if (store.engine === 'sqlite') {
+        await sql`DROP TRIGGER audit_events_no_update`.execute(store.db);
+        await sql`DROP TRIGGER audit_events_no_delete`.execute(store.db);
+      } else {
+        await sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change`.execute(store.db);
+      }
+      await work();
+    };
+    const appendEvents = async (count: number) => {
+      for (let index = 1; index <= count; index++) {
+        await store.transaction((session) => session.audit.append({ actor: 'anna', action: 'claim.accept', subjectId: `clm_${index}`, payload: { index } }));
+      }
+    };
+
+    it('chains audit entries by hash and detects an edited entry', async () => {
+      await appendEvents(3);
+      const intact = await store.audit.verify();
+      expect(intact).toMatchObject({ ok: true, entries: 3, head: { seq: 3 } });
+      await withoutGuard(() => store.db.updateTable('audit_events').set({ payload: JSON.stringify({ index: 99 }) }).where('seq', '=', 2).execute());
+      expect(await store.audit.verify()).toMatchObject({ ok: false, problem: { seq: 2, reason: expect.stringMatching(/edited/) } });
+    });
+
+    it('detects a deleted audit entry, and a removed newest entry against a recorded head', async () => {
+      await appendEvents(4);
+      const head = (await store.audit.head())!;
+      await withoutGuard(() => store.db.deleteFrom('audit_events').where('seq', '=', 4).execute());
+      // Removing the newest entry leaves a valid shorter chain; only the recorded head reveals it.
+      expect(await store.audit.verify()).toMatchObject({ ok: true, entries: 3 });
+      expect(await store.audit.verify(head.hash.slice(0, 16))).toMatchObject({ ok: false });
+      await store.db.deleteFrom('audit_events').where('seq', '=', 2).execute();
+      expect(await store.audit.verify()).toMatchObject({ ok: false, problem: { seq: 3, reason: expect.stringMatching(/missing/) } });
+    });
+
+    it('keeps one chain when several writers append at once', async () => {
+      await Promise.all(Array.from({ length: 8 }, (_, index) => store.transaction((session) => session.audit.append({ actor: `writer${index}`, action: 'test.event', subjectId: null, payload: { index } }))));
+      expect(await store.audit.verify()).toMatchObject({ ok: true, entries: 8 });
+    });
+
+    it('reviews claims with an audit trail: one of two simultaneous reviews wins; edits are checked', async () => {
+      const outcome = await store.transaction((session) => session.documents.insert(newDocument(ENGLISH)));
+      if (outcome.status !== 'captured') throw new Error('not captured');
+      const text = outcome.document.text;
+      const start = text.indexOf('at least forty men');
+      await store.transaction((session) =>
+        session.claims.replaceProposed(outcome.document.id, {
+          producedBy: 'test@1',
+          attributions: [],
+          claims: [{ kind: 'figure', property: 'detained', value: { category: 'detained', value: 40, max: null, bound: 'at_least' }, start, end: start + 18, quote: text.slice(start, start + 18), attributionKey: null }],
+        }),
+      );
+      const [claim] = await store.claims.forDocument(outcome.document.id);
+      const results = await Promise.allSettled([
+        reviewClaim(store, { action: 'accept', claimId: claim!.id, expectedVersion: 1, reviewer: 'anna' }),
+        reviewClaim(store, { action: 'reject', claimId: claim!.id, expectedVersion: 1, reviewer: 'boris' }),
+      ]);
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+      expect(rejected.reason).toBeInstanceOf(ClaimConflictError);
+      await expect(reviewClaim(store, { action: 'edit', claimId: claim!.id, expectedVersion: 2, reviewer: 'anna', value: { category: 'detained', value: -3, max: null, bound: 'exact' } })).rejects.toThrow(ReviewError);
+      const edited = await reviewClaim(store, { action: 'edit', claimId: claim!.id, expectedVersion: 2, reviewer: 'anna', property: 'killed', span: { start, end: start + 8 } });
+      expect(edited).toMatchObject({ status: 'edited', version: 3, property: 'killed', value: { category: 'killed', value: 40 }, span: { quote: 'at least' } });
+      const log = await store.audit.list({ limit: 10, subjectId: claim!.id });
+      expect(log.map((entry) => entry.action)).toEqual([results[0]!.status === 'fulfilled' ? 'claim.accept' : 'claim.reject', 'claim.edit']);
+      expect(await store.audit.verify()).toMatchObject({ ok: true, entries: 2 });
+    });
+
+    it('deleting a document leaves its claims, marked orphaned, and records why', async () => {
+      const outcome = await store.transaction((session) => session.documents.insert(newDocument(OTHER)));
+      if (outcome.status !== 'captured') throw new Error('not captured');
+      const id = outcome.document.id;
+      await store.transaction((session) =>
+        session.claims.replaceProposed(id, { producedBy: 'test@1', attributions: [], claims: [{ kind: 'mention', property: 'place', value: { canonical: 'Nazran' }, start: 0, end: 8, quote: outcome.document.text.slice(0, 8), attributionKey: null }] }),
+      );
+      expect(await deleteDocument(store, id, 'admin', 'endangers a witness')).toEqual({ documentId: id, orphanedClaims: 1 });
+      const claims = await store.claims.forDocument(id);
+      expect(claims).toHaveLength(1);
+      expect(claims[0]!.orphanedAt).not.toBeNull();
+      expect((await store.documents.list({ limit: 10 })).documents.map((document) => document.id)).not.toContain(id);
+      expect(await store.claims.proposed({ limit: 10 })).toEqual([]);
+      await expect(deleteDocument(store, id, 'admin', 'again')).rejects.toThrow(/already deleted/);
+      expect((await store.audit.list({ limit: 10, subjectId: id }))[0]).toMatchObject({ actor: 'admin', action: 'document.delete', payload: { reason: 'endangers a witness', orphanedClaims: 1 } });
     });
   });
 }

@@ -2,12 +2,15 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliError, processIo, type CliIo } from './cli-io.js';
+import { auditLogCommand, auditVerifyCommand } from './commands/audit.command.js';
 import { claimsCommand } from './commands/claims.command.js';
+import { deleteCommand } from './commands/delete.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { extractCommand } from './commands/extract.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
 import { listCommand } from './commands/list.command.js';
 import { reextractCommand } from './commands/reextract.command.js';
+import { reviewCommand, reviewQueueCommand } from './commands/review.command.js';
 import { searchCommand } from './commands/search.command.js';
 import { showCommand } from './commands/show.command.js';
 import { verifyCommand } from './commands/verify.command.js';
@@ -94,6 +97,56 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
     .action(async (ids: string[], options) => setExit(await reextractCommand(io, ids, { ...options, db: db(options) })));
+
+  const review = program.command('review').description('review proposed claims: queue, accept, reject, edit (each recorded in the audit log)');
+  review
+    .command('queue')
+    .description('proposed claims of live documents, oldest first')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'how many (default 50)')
+    .option('--kind <list>', 'only these kinds (mention,act,figure,attribution,date)')
+    .action(async (options) => setExit(await reviewQueueCommand(io, { ...options, db: db(options) })));
+  for (const action of ['accept', 'reject', 'edit'] as const) {
+    const verb = review
+      .command(action)
+      .description(action === 'edit' ? 'correct a claim: --value JSON, --type T, --span START:END' : `${action} a claim`)
+      .argument('<claim>', 'claim id (clm_…)')
+      .requiredOption('--version <n>', 'the version you reviewed; refused if the claim changed since')
+      .option('--as <name>', 'reviewer name for the audit log (default $CHRONICLE_USER, else your account)')
+      .option('--note <text>', 'a note kept in the audit log')
+      .option('--db <location>', DB_HELP)
+      .option('--json', 'print JSON');
+    if (action === 'edit') verb.option('--value <json>', 'the corrected value').option('--type <type>', 'the corrected act type or figure category').option('--span <start:end>', 'the corrected span');
+    verb.action(async (claim: string, options) => setExit(await reviewCommand(io, action, claim, { ...options, db: db(options) })));
+  }
+
+  const audit = program.command('audit').description('the append-only, hash-chained audit log');
+  audit
+    .command('verify')
+    .description('check every entry against its hash and its predecessor; exit 1 if the log was tampered with')
+    .option('--expect-head <hash>', 'the head hash recorded earlier: also detects removal of the newest entries')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await auditVerifyCommand(io, { ...options, db: db(options) })));
+  audit
+    .command('log')
+    .description('entries in order')
+    .option('--limit <n>', 'how many (default 100)')
+    .option('--subject <id>', 'only entries about this claim or document')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await auditLogCommand(io, { ...options, db: db(options) })));
+
+  program
+    .command('delete')
+    .description('(admin) take a document out of use; its claims are kept and marked orphaned')
+    .argument('<id>', 'document id or SHA-256 prefix')
+    .requiredOption('--reason <text>', 'why, for the audit log')
+    .option('--as <name>', 'who deletes (default $CHRONICLE_USER, else your account)')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options) => setExit(await deleteCommand(io, id, { ...options, db: db(options) })));
 
   program
     .command('demo')

@@ -43,5 +43,7 @@ export const Claim = z.object({
   createdAt: Instant,
   reviewedAt: Instant.nullable(),
   reviewedBy: z.string().nullable(),
+  /** Set when an admin deleted the claim's document: the claim stays, marked, never silently gone. */
+  orphanedAt: Instant.nullable(),
 });
 export type Claim = z.infer<typeof Claim>;

@@ -41,6 +41,8 @@ export interface IngestOptions {
   /** Worker threads for capture; 0 runs inline (default: inline; the CLI uses one per core). */
   threads?: number;
   onResult?: (result: IngestResult) => void;
+  /** Who is capturing, for the audit log (default "ingest"). */
+  actor?: string;
   /** Extract claims from each new document and store them as proposed (default: true). */
   extract?: boolean;
   /** Relative paths are read from here (default: the process's working folder) and recorded as given. */
@@ -79,6 +81,11 @@ async function storeDocuments(session: StoreSession, documents: readonly Prepare
     // In the same transaction as the document: it never lands without its proposed claims.
     const claims = document.claims ? (await session.claims.replaceProposed(outcome.document.id, document.claims)).proposed : undefined;
     results.push({ origin: document.origin, status: 'captured', documentId: outcome.document.id, sha256: document.sha256, title: document.title, language: document.language, warnings: document.warnings, ...(claims === undefined ? {} : { claims }) });
+  }
+  const captured = results.filter((result) => result.status === 'captured');
+  if (captured.length > 0) {
+    // One audit entry per batch keeps the log small at 100,000 documents while naming every capture.
+    await session.audit.append({ actor: options.actor ?? 'ingest', action: 'document.capture', subjectId: null, payload: { documents: captured.map((result) => [result.documentId, result.sha256]) } });
   }
   return results;
 }

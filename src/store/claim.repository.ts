@@ -46,8 +46,10 @@ export interface ClaimReview {
   /** The version the reviewer saw; if the claim changed since, the review is refused. */
   expectedVersion: number;
   reviewer: string;
-  /** A corrected value (status "edited"). */
+  /** Corrections (status "edited"): value, property (act type, figure category…) and span. */
   value?: unknown;
+  property?: string;
+  span?: { start: number; end: number; quote: string };
 }
 
 /** Another review landed first: the claim's version is no longer the one the reviewer saw. */
@@ -75,6 +77,7 @@ function toClaim(row: Selectable<ClaimsTable>): Claim {
     createdAt: row.created_at,
     reviewedAt: row.reviewed_at,
     reviewedBy: row.reviewed_by,
+    orphanedAt: row.orphaned_at,
   });
 }
 
@@ -125,6 +128,7 @@ export class ClaimRepository {
       created_at: createdAt,
       reviewed_at: null,
       reviewed_by: null,
+      orphaned_at: null,
     }));
     // Chunks keep each statement well below the engines' limits on bound parameters.
     for (let offset = 0; offset < attributionRows.length; offset += 200) await this.db.insertInto('attributions').values(attributionRows.slice(offset, offset + 200)).execute();
@@ -151,6 +155,20 @@ export class ClaimRepository {
     return new Map(rows.map((row) => [row.id, { attributedTo: row.attributed_to, via: JSON.parse(row.via) as string[] }]));
   }
 
+  /** Mark every claim of a deleted document as orphaned; returns how many. */
+  async orphanForDocument(documentId: string, at: string): Promise<number> {
+    const result = await this.db.updateTable('claims').set({ orphaned_at: at }).where('document_id', '=', documentId).where('orphaned_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** The review queue: proposed claims of live documents, oldest first. */
+  async proposed(options: { limit: number; kinds?: readonly ClaimKind[] }): Promise<Claim[]> {
+    let query = this.db.selectFrom('claims').selectAll().where('status', '=', 'proposed').where('orphaned_at', 'is', null);
+    if (options.kinds && options.kinds.length > 0) query = query.where('kind', 'in', options.kinds);
+    const rows = await query.orderBy('created_at').orderBy('document_id').orderBy('start').limit(options.limit).execute();
+    return rows.map(toClaim);
+  }
+
   /** Claims per status across the store. */
   async countByStatus(): Promise<Record<ClaimStatus, number>> {
     const rows = await this.db.selectFrom('claims').select(['status', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('status').execute();
@@ -166,6 +184,8 @@ export class ClaimRepository {
   async review(id: string, review: ClaimReview): Promise<Claim> {
     const update: Partial<ClaimsTable> = { status: review.status, reviewed_at: new Date().toISOString(), reviewed_by: review.reviewer, version: review.expectedVersion + 1 };
     if (review.value !== undefined) update.value = JSON.stringify(review.value);
+    if (review.property !== undefined) update.property = review.property;
+    if (review.span !== undefined) Object.assign(update, { start: review.span.start, end: review.span.end, quote: review.span.quote });
     const result = await this.db.updateTable('claims').set(update).where('id', '=', id).where('version', '=', review.expectedVersion).executeTakeFirst();
     const current = await this.get(id);
     if (!current) throw new Error(`no claim has id ${id}`);

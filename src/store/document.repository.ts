@@ -237,6 +237,15 @@ export class DocumentRepository {
     };
   }
 
+  /**
+   * Mark a document deleted: it leaves lists and search, its original and text stay for the audit
+   * trail. Returns false when it was already deleted or does not exist.
+   */
+  async markDeleted(id: string, at: string): Promise<boolean> {
+    const result = await this.db.updateTable('documents').set({ deleted_at: at }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async count(): Promise<number> {
     const row = await this.db.selectFrom('documents').select(sql<string | number>`count(*)`.as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
     return Number(row.n);

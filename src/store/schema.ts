@@ -119,6 +119,7 @@ export interface ClaimsTable {
   created_at: string;
   reviewed_at: string | null;
   reviewed_by: string | null;
+  orphaned_at: string | null;
 }
 
 export interface AuditEventsTable {

@@ -15,6 +15,11 @@ export interface StoreDialect {
   readonly migrationTableSchema?: string;
   /** Where the data lives, for people (a file path, or a URL without its password). */
   readonly location: string;
+  /**
+   * Inside a transaction, hold the audit log until commit, so two writers never chain onto the
+   * same last entry. (SQLite serialises writers itself; PostgreSQL takes an advisory lock.)
+   */
+  lockAuditLog(db: Kysely<Database>): Promise<void>;
   /** Work before migrations (creating a schema); idempotent. */
   prepare(): Promise<void>;
   /** Bytes the store occupies on disk, for benchmarks and `chronicle status`. */

@@ -1,4 +1,5 @@
 import { Migrator, type Kysely } from 'kysely';
+import { AuditRepository } from './audit.repository.js';
 import { ClaimRepository } from './claim.repository.js';
 import { DocumentRepository } from './document.repository.js';
 import { postgresStoreDialect } from './dialect/postgres/postgres-dialect.js';
@@ -17,11 +18,13 @@ export class StoreSession {
   readonly sources: SourceRepository;
   readonly documents: DocumentRepository;
   readonly claims: ClaimRepository;
+  readonly audit: AuditRepository;
 
   constructor(readonly db: Kysely<Database>, dialect: StoreDialect) {
     this.sources = new SourceRepository(db);
     this.documents = new DocumentRepository(db, dialect.search);
     this.claims = new ClaimRepository(db);
+    this.audit = new AuditRepository(db, (transaction) => dialect.lockAuditLog(transaction));
   }
 }
 

@@ -30,6 +30,10 @@ export function postgresStoreDialect(url: string): StoreDialect {
     migrations: postgresMigrations,
     migrationTableSchema: schema,
     location: redacted,
+    async lockAuditLog(transaction) {
+      // Keyed by schema, so stores sharing a database do not wait on each other.
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`chronicle.audit.${schema}`}))`.execute(transaction);
+    },
     async prepare() {
       await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
     },

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as documents from './migrations/2026-11-23-01-documents.js';
 import * as claims from './migrations/2026-11-23-02-claims.js';
+import * as review from './migrations/2026-11-23-03-review.js';
 
 /** Every PostgreSQL migration, by name; names sort in the order they apply. */
 export const postgresMigrations: Record<string, Migration> = {
   '2026-11-23-01-documents': documents,
   '2026-11-23-02-claims': claims,
+  '2026-11-23-03-review': review,
 };

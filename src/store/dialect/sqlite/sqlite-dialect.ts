@@ -29,6 +29,7 @@ export function sqliteStoreDialect(path: string): StoreDialect {
     search: sqliteSearch,
     migrations: sqliteMigrations,
     location: file,
+    async lockAuditLog() {},
     async prepare() {},
     async sizeOnDisk() {
       // Checkpoint so the main file holds everything, then measure it.
