@@ -7,6 +7,7 @@ import { claimsCommand } from './commands/claims.command.js';
 import { deleteCommand } from './commands/delete.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { extractCommand } from './commands/extract.command.js';
+import { incidentCommand, incidentDecisionCommand, incidentsCommand } from './commands/incidents.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
 import { listCommand } from './commands/list.command.js';
 import { reextractCommand } from './commands/reextract.command.js';
@@ -120,6 +121,37 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     if (action === 'edit') verb.option('--value <json>', 'the corrected value').option('--type <type>', 'the corrected act type or figure category').option('--span <start:end>', 'the corrected span');
     verb.action(async (claim: string, options) => setExit(await reviewCommand(io, action, claim, { ...options, db: db(options) })));
   }
+
+  review
+    .command('merge-incidents')
+    .description('merge incident OTHER into KEEP; holds across re-runs')
+    .argument('<keep>', 'incident id (inc_…)')
+    .argument('<other>', 'incident id (inc_…)')
+    .option('--as <name>', 'who decides, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .action(async (keep: string, other: string, options) => setExit(await incidentDecisionCommand(io, 'merge', [keep, other], { ...options, db: db(options) })));
+  review
+    .command('split-incident')
+    .description("move the acts and figures of the named documents out of an incident into their own; holds across re-runs")
+    .argument('<incident>', 'incident id (inc_…)')
+    .requiredOption('--document <ids...>', 'documents whose acts and figures move out')
+    .option('--as <name>', 'who decides, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .action(async (incident: string, options) => setExit(await incidentDecisionCommand(io, 'split', [incident], { ...options, db: db(options) })));
+
+  program
+    .command('incidents')
+    .description('group every act and figure into incidents (incrementally, keeping ids and analyst decisions) and list them')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON: {incidents: [{id, title, types, places, start, end, figures, acts, independent_sources, …}]}')
+    .action(async (options) => setExit(await incidentsCommand(io, { ...options, db: db(options) })));
+  program
+    .command('incident')
+    .description("one incident: every figure's claims side by side by source, conflicts, independent sources, and its acts in time order")
+    .argument('<id>', 'incident id (inc_…)')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options) => setExit(await incidentCommand(io, id, { ...options, db: db(options) })));
 
   const audit = program.command('audit').description('the append-only, hash-chained audit log');
   audit

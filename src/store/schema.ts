@@ -133,6 +133,22 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface IncidentMembersTable {
+  unit_key: string;
+  incident_id: string;
+  claim_id: string;
+  document_id: string;
+}
+
+export interface IncidentDecisionsTable {
+  id: string;
+  kind: string;
+  key_a: string;
+  key_b: string;
+  actor: string;
+  at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   originals: OriginalsTable;
@@ -144,4 +160,6 @@ export interface Database {
   acts: ActsTable;
   claims: ClaimsTable;
   audit_events: AuditEventsTable;
+  incident_members: IncidentMembersTable;
+  incident_decisions: IncidentDecisionsTable;
 }

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as documents from './migrations/2026-11-23-01-documents.js';
 import * as claims from './migrations/2026-11-23-02-claims.js';
 import * as review from './migrations/2026-11-23-03-review.js';
+import * as incidentMembers from './migrations/2026-11-23-04-incident-members.js';
 
 /** Every PostgreSQL migration, by name; names sort in the order they apply. */
 export const postgresMigrations: Record<string, Migration> = {
   '2026-11-23-01-documents': documents,
   '2026-11-23-02-claims': claims,
   '2026-11-23-03-review': review,
+  '2026-11-23-04-incident-members': incidentMembers,
 };
