@@ -105,7 +105,7 @@ for (const target of storeTargets()) {
     after(() => target.cleanup());
 
     it('groups reports of one incident, shows every figure with its source, the conflict and the independent sources', async () => {
-      const ids = [];
+      const ids: string[] = [];
       for (const report of REPORTS) ids.push(await capture(store, report));
       const views = await incidentViews(store, await regroupIncidents(store));
       expect(views).toHaveLength(2);
@@ -124,7 +124,7 @@ for (const target of storeTargets()) {
     });
 
     it('keeps incident ids across runs and obeys merges and splits across re-runs', async () => {
-      const ids = [];
+      const ids: string[] = [];
       for (const report of REPORTS) ids.push(await capture(store, report));
       const first = await regroupIncidents(store);
       const again = await regroupIncidents(store);
@@ -147,7 +147,7 @@ for (const target of storeTargets()) {
     });
 
     it('leaves out rejected claims and the claims of deleted documents', async () => {
-      const ids = [];
+      const ids: string[] = [];
       for (const report of REPORTS) ids.push(await capture(store, report));
       const hrw = (await store.claims.forDocument(ids[2]!)).find((claim) => claim.kind === 'figure')!;
       await store.claims.review(hrw.id, { status: 'rejected', expectedVersion: 1, reviewer: 'anna' });
