@@ -2,11 +2,13 @@
 import { captureBenchmark } from './capture.bench.js';
 import { evalBenchmark } from './eval.js';
 import { extractBenchmark } from './extract.bench.js';
+import { incidentsBenchmark } from './incidents.bench.js';
 
 const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   capture: captureBenchmark,
   extract: extractBenchmark,
   eval: evalBenchmark,
+  incidents: incidentsBenchmark,
 };
 
 const [name = 'capture', ...args] = process.argv.slice(2);
