@@ -2,7 +2,6 @@ import { evidenceUnits, type EvidenceDocument, type EvidenceUnit } from '../reso
 import { summarizeFigures, type FigureClaim, type FigureSummary } from '../resolve/incidents/figure-summary.js';
 import { groupUnits, type GroupingConstraints } from '../resolve/incidents/grouping.js';
 import { originsOf } from '../resolve/incidents/source-independence.js';
-import { vocabularyLabel } from '../model/vocabulary.js';
 import { newId } from '../model/ids.js';
 import type { StoredIncident } from '../store/incident.repository.js';
 import type { Store } from '../store/store.js';
@@ -105,6 +104,13 @@ function personWeights(documents: readonly EvidenceDocument[]): (person: string)
   };
 }
 
+/** Short names of act types for incident titles. */
+const TITLE_WORDS: Record<string, string> = {
+  killing: 'Killings', torture: 'Torture', detention: 'Detentions', abduction: 'Abductions', threat: 'Threats',
+  attack_on_property: 'Attacks on property', prosecution: 'Prosecution', collective_punishment: 'Collective punishment',
+  coercion: 'Coercion', restriction_of_movement: 'Restrictions of movement', displacement: 'Displacement',
+};
+
 const monthYear = (date: string) => new Date(`${date.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 function describe(units: readonly EvidenceUnit[]): Pick<StoredIncident, 'title' | 'types' | 'places' | 'startDate' | 'endDate' | 'precision'> {
@@ -119,7 +125,7 @@ function describe(units: readonly EvidenceUnit[]): Pick<StoredIncident, 'title' 
   const ranges = dated.length > 0 ? dated : implied;
   const startDate = ranges.length > 0 ? ranges.map((range) => range.start).sort()[0]! : null;
   const endDate = ranges.length > 0 ? ranges.map((range) => range.end).sort().at(-1)! : null;
-  const label = types.slice(0, 2).map((type) => vocabularyLabel('acts', type).split(' ')[0]).join(', ') || 'Events';
+  const label = types.slice(0, 2).map((type, index) => (index === 0 ? TITLE_WORDS[type] : TITLE_WORDS[type]?.toLowerCase()) ?? type).join(' and ') || 'Events';
   const title = `${label}${places[0] ? ` in ${places[0]}` : ''}${startDate ? `, ${monthYear(startDate)}` : ''}`;
   return { title, types, places, startDate, endDate, precision: dated.length > 0 ? 'reported' : 'publication' };
 }

@@ -62,9 +62,12 @@ function placeScore(unit: EvidenceUnit, cluster: Cluster): number {
   const here = unit.places[0];
   if (!here || cluster.places.size === 0) return 0;
   let best = -Infinity;
+  // Inside one report a second place is often part of the same story (taken in Grozny, found in
+  // Ingushetia) or only where someone spoke; across reports a different scene means another incident.
+  const apart = cluster.documents.has(unit.documentId) ? -1 : -4;
   for (const place of cluster.places) {
     const relation = placeRelation(here, place);
-    best = Math.max(best, relation === 'same' ? 2 : relation === 'within' ? 1.5 : relation === 'unknown' ? 0 : -4);
+    best = Math.max(best, relation === 'same' ? 2 : relation === 'within' ? 1.5 : relation === 'unknown' ? 0 : apart);
   }
   return best;
 }
