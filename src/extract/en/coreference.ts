@@ -171,6 +171,21 @@ export function clusterCandidates(candidates: readonly NameCandidate[], lexicon:
     cluster.mentions.push(single);
     if (!single.compound) addEvidence(cluster.evidence, single.evidence);
   }
+  // A short name standing for one of several entries ("Memorial") joins the first of them the document names.
+  for (const cluster of clusters) {
+    const targets = cluster.gazetteer?.refersTo ?? [];
+    if (targets.length === 0 || cluster.mentions.length === 0) continue;
+    let into: EntityCluster | null = null;
+    let firstSeen = Infinity;
+    for (const other of clusters) {
+      if (other === cluster || !other.gazetteer || !targets.includes(other.gazetteer.name)) continue;
+      const seen = Math.min(...other.mentions.map((mention) => mention.start));
+      if (seen < firstSeen) { firstSeen = seen; into = other; }
+    }
+    if (!into) continue;
+    into.mentions.push(...cluster.mentions);
+    cluster.mentions = [];
+  }
   for (const cluster of bySingleKey.values()) {
     const founded = cluster.mentions.some((mention) => !mention.compound);
     const word = cluster.mentions[0]!.key;

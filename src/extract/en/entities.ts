@@ -5,7 +5,7 @@ import { LEXICON, type Lexicon } from '../gazetteers/lexicon.js';
 import { clusterCandidates, fullestMention, type EntityCluster } from './coreference.js';
 import { matchGazetteer } from './gazetteer-match.js';
 import { noEvidence } from './kind-evidence.js';
-import { lowerCaseWords, sentenceCandidates, sentenceMode, type NameCandidate, type SentenceMode } from './name-candidates.js';
+import { isAdjectivalAbbreviation, lowerCaseWords, sentenceCandidates, sentenceMode, type NameCandidate, type SentenceMode } from './name-candidates.js';
 import { bareLower, isCapitalised, isPossessive } from './name-words.js';
 import { extractGroups } from './victim-groups.js';
 
@@ -29,7 +29,7 @@ export function findEntities(analyzed: AnalyzedText, gazetteer: Gazetteer, lexic
   });
   const clusters = clusterCandidates(candidates, lexicon);
   mergeAliases(clusters, text);
-  addHeadlineMentions(analyzed, modes, clusters, gazetteer);
+  addHeadlineMentions(analyzed, modes, clusters, gazetteer, lexicon);
 
   const mentions: ExtractedMention[] = [];
   const taken = new Set<string>();
@@ -82,10 +82,16 @@ function knownNames(clusters: readonly EntityCluster[]): Map<string, EntityClust
  * Headlines and ALL CAPS lines capitalise every word, so there only gazetteer names and names the
  * rest of the document established are taken.
  */
-function addHeadlineMentions(analyzed: AnalyzedText, modes: readonly SentenceMode[], clusters: EntityCluster[], gazetteer: Gazetteer): void {
+function addHeadlineMentions(analyzed: AnalyzedText, modes: readonly SentenceMode[], clusters: EntityCluster[], gazetteer: Gazetteer, lexicon: Lexicon): void {
   const known = knownNames(clusters);
   const byEntry = new Map<number, EntityCluster>();
-  for (const cluster of clusters) if (cluster.gazetteer) byEntry.set(cluster.gazetteer.id, cluster);
+  for (const cluster of clusters) if (cluster.gazetteer && cluster.mentions.length > 0) byEntry.set(cluster.gazetteer.id, cluster);
+  // A short name ("Memorial") in a headline joins the entity it stood for in the body.
+  for (const entry of gazetteer.entries) {
+    if (entry.refersTo.length === 0 || byEntry.has(entry.id)) continue;
+    const target = clusters.find((cluster) => cluster.mentions.length > 0 && cluster.gazetteer && entry.refersTo.includes(cluster.gazetteer.name));
+    if (target) byEntry.set(entry.id, target);
+  }
   analyzed.sentences.forEach((sentence, sentenceIndex) => {
     const mode = modes[sentenceIndex];
     if (mode === 'normal') return;
@@ -93,6 +99,10 @@ function addHeadlineMentions(analyzed: AnalyzedText, modes: readonly SentenceMod
     let index = 0;
     while (index < tokens.length) {
       const match = matchGazetteer(gazetteer, tokens, index, mode === 'shouting');
+      if (match && isAdjectivalAbbreviation(match, tokens, lexicon)) {
+        index = match.to + 1;
+        continue;
+      }
       if (match) {
         const entry = match.phrase.entry;
         let cluster = byEntry.get(entry.id);

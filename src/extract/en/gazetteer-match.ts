@@ -18,8 +18,10 @@ export interface GazetteerMatch {
 export function matchGazetteer(gazetteer: Gazetteer, tokens: readonly Token[], index: number, shouting: boolean): GazetteerMatch | null {
   const first = tokens[index];
   if (!first || first.kind === 'punct' || !isCapitalised(first.text)) return null;
-  const candidates = gazetteer.phrasesByFirst.get(bareLower(first)) ?? gazetteer.phrasesByFirst.get(first.lower);
-  if (!candidates) return null;
+  // "Chechnya's" opens both "Chechnya" and "Chechnya's Interior Ministry": try the longer aliases first.
+  const own = gazetteer.phrasesByFirst.get(first.lower) ?? [];
+  const bare = first.lower === bareLower(first) ? [] : gazetteer.phrasesByFirst.get(bareLower(first)) ?? [];
+  const candidates = own.length > 0 && bare.length > 0 ? [...own, ...bare].sort((a, b) => b.tokens.length - a.tokens.length) : own.length > 0 ? own : bare;
   for (const phrase of candidates) {
     const length = phrase.tokens.length;
     if (index + length > tokens.length) continue;
@@ -39,4 +41,10 @@ export function matchGazetteer(gazetteer: Gazetteer, tokens: readonly Token[], i
     return { phrase, from: index, to: index + length - 1 };
   }
   return null;
+}
+
+/** The entry a single word names on its own ("Kremlin" in "Kremlin-backed"), if any. */
+export function gazetteerWord(gazetteer: Gazetteer, word: string): GazetteerPhrase | null {
+  const phrases = gazetteer.phrasesByFirst.get(word.toLowerCase().replace(/’/g, "'"));
+  return phrases?.find((phrase) => phrase.tokens.length === 1 && (!phrase.exact || phrase.exact[0] === word)) ?? null;
 }

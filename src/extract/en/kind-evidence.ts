@@ -69,6 +69,11 @@ export function contextEvidence(tokens: readonly Token[], first: number, last: n
     if (lexicon.placePrepositions.has(word)) evidence.place += 1;
     if (word === 'of' && beforePrevious && lexicon.placeOfNouns.has(beforePrevious.lower)) evidence.place += 3;
   }
+  // "the news site the Intercept", "the Norwegian paper Ny Tid"
+  const nounBefore = previous?.lower === 'the' ? beforePrevious : previous;
+  if (nounBefore && nounBefore.kind === 'word' && !isCapitalised(nounBefore.text) && lexicon.organizationNouns.has(nounBefore.lower)) evidence.organization += 2.5;
+  // "Abubakar, Ibragim and Baisangur": a given name listed with another given name
+  if ((previous?.lower === 'and' || previous?.text === ',') && beforePrevious && isCapitalised(beforePrevious.text) && lexicon.firstNames.has(bareLower(beforePrevious)) && lexicon.firstNames.has(firstWord)) evidence.person += 2;
   if (previous?.text === ',' && beforePrevious && beforePrevious.kind === 'word' && (lexicon.kin.has(beforePrevious.lower) || lexicon.titles.has(beforePrevious.lower))) evidence.person += 2;
 
   if (next && !possessive) {
@@ -86,13 +91,14 @@ export function contextEvidence(tokens: readonly Token[], first: number, last: n
     }
     if (word === ',') {
       // Apposition: "Oyub Titiev, head of …", "Zarema Musayeva, Yangulbayev's mother", ", who …"
-      for (let k = last + 2; k <= last + 4 && k < tokens.length; k++) {
+      for (let k = last + 2; k <= last + 5 && k < tokens.length; k++) {
         const token = tokens[k]!;
         if (token.kind === 'punct') break;
         const lower = bareLower(token);
         if (lexicon.strongPersonVerbs.has(lower) || lexicon.kin.has(lower) || (lexicon.titles.has(lower) && !isCapitalised(token.text))) { evidence.person += 2; break; }
-        if (lower === 'a' || lower === 'an' || lower === 'the' || isPossessive(token) || lower === 'former' || lower === 'then' || lower === 'senior') continue;
-        break;
+        // Skip articles, possessors and adjectives: ", a retired federal judge", ", Yangulbayev's mother".
+        if (isCapitalised(token.text) && !isPossessive(token)) break;
+        if (lexicon.personVerbs.has(lower) || (lexicon.functionWords.has(lower) && lower !== 'a' && lower !== 'an' && lower !== 'the' && lower !== 'former' && lower !== 'senior' && lower !== 'local')) break;
       }
     }
   }

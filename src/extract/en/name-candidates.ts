@@ -1,7 +1,7 @@
 import type { AnalyzedText, Sentence, Token } from '../analyzed-text.js';
 import type { Gazetteer, GazetteerEntry } from '../gazetteers/gazetteer.js';
 import type { Lexicon } from '../gazetteers/lexicon.js';
-import { matchGazetteer } from './gazetteer-match.js';
+import { gazetteerWord, matchGazetteer, type GazetteerMatch } from './gazetteer-match.js';
 import { contextEvidence, headKind, noEvidence, type HeadKind, type KindEvidence } from './kind-evidence.js';
 import { bareLower, bareText, isAllCaps, isCapitalised, isOpening, isPossessive } from './name-words.js';
 
@@ -41,7 +41,11 @@ export function sentenceMode(sentence: Sentence, lexicon: Lexicon): SentenceMode
     if (isCapitalised(token.text)) capitalised++;
   }
   if (letterWords >= 3 && caps >= letterWords * 0.8) return 'shouting';
-  if (content >= 4 && capitalised >= content * 0.75) return 'headline';
+  // Headlines rarely end in a full stop; a sentence that does and has lower-case content words is prose.
+  const lastToken = sentence.tokens[sentence.tokens.length - 1];
+  if (lastToken && /^[.!?]$/.test(lastToken.text) && content - capitalised >= 2) return 'normal';
+  // Name-heavy prose still has a few lower-case content words; a Title Case headline has almost none.
+  if (content >= 4 && content - capitalised <= content * 0.2) return 'headline';
   return 'normal';
 }
 
@@ -80,17 +84,19 @@ function isSentenceInitial(tokens: readonly Token[], index: number): boolean {
 }
 
 /** A capitalised token with a lower-case tail ("Kremlin-backed", "U.K.-based") names its head only. */
-function compoundUnit(token: Token, index: number): Unit | null {
+function compoundUnit(token: Token, index: number, gazetteer: Gazetteer): Unit | null {
   const parts = token.text.split(/[-‐‑]/);
   if (parts.length < 2) return null;
   const lastPart = parts[parts.length - 1]!;
   if (isCapitalised(parts[0]!) && !isCapitalised(lastPart)) {
     const head = parts.slice(0, -1).join('-');
-    return { from: index, to: index, gazetteer: null, start: token.start, end: token.start + head.length, compound: true };
+    const entry = gazetteerWord(gazetteer, head)?.entry ?? null;
+    return { from: index, to: index, gazetteer: entry, start: token.start, end: token.start + head.length, compound: true };
   }
   if (COMPOUND_PREFIXES.has(parts[0]!.toLowerCase()) && isCapitalised(parts[1]!)) {
     const offset = parts[0]!.length + 1;
-    return { from: index, to: index, gazetteer: null, start: token.start + offset, end: token.end, compound: true };
+    const entry = gazetteerWord(gazetteer, token.text.slice(offset))?.entry ?? null;
+    return { from: index, to: index, gazetteer: entry, start: token.start + offset, end: token.end, compound: true };
   }
   return null;
 }
@@ -110,7 +116,7 @@ export function sentenceCandidates(sentence: Sentence, sentenceIndex: number, co
     const gazetteerMatch = matchGazetteer(gazetteer, tokens, index, false);
     if (!gazetteerMatch && (token.kind !== 'word' || !isCapitalised(token.text))) {
       if (token.kind === 'word' && token.text.includes('-')) {
-        const unit = compoundUnit(token, index);
+        const unit = compoundUnit(token, index, gazetteer);
         if (unit) emitUnits([unit], tokens, sentenceIndex, context, found, false);
       }
       index++;
@@ -122,6 +128,10 @@ export function sentenceCandidates(sentence: Sentence, sentenceIndex: number, co
     while (cursor < tokens.length) {
       const current = tokens[cursor]!;
       const match = cursor === index ? gazetteerMatch : matchGazetteer(gazetteer, tokens, cursor, false);
+      if (match && isAdjectivalAbbreviation(match, tokens, lexicon)) {
+        cursor = match.to + 1;
+        break;
+      }
       if (match) {
         const lastToken = tokens[match.to]!;
         units.push({ from: cursor, to: match.to, gazetteer: match.phrase.entry, start: current.start, end: isPossessive(lastToken) ? lastToken.end - 2 : lastToken.end, compound: false });
@@ -130,7 +140,7 @@ export function sentenceCandidates(sentence: Sentence, sentenceIndex: number, co
         continue;
       }
       if (current.kind === 'word' && isCapitalised(current.text)) {
-        const compound = current.text.includes('-') ? compoundUnit(current, cursor) : null;
+        const compound = current.text.includes('-') ? compoundUnit(current, cursor, gazetteer) : null;
         if (compound && compound.start === current.start && compound.end < current.end) {
           units.push(compound);
           cursor++;
@@ -178,6 +188,19 @@ export function sentenceCandidates(sentence: Sentence, sentenceIndex: number, co
   return found;
 }
 
+/**
+ * "U.S. government", "US news site": a country's abbreviation used as a modifier is no mention of the
+ * place, while "fled to the U.S." is.
+ */
+export function isAdjectivalAbbreviation(match: GazetteerMatch, tokens: readonly Token[], lexicon: Lexicon): boolean {
+  const entry = match.phrase.entry;
+  if (entry.kind !== 'place' || entry.type !== 'country') return false;
+  const written = tokens.slice(match.from, match.to + 1);
+  if (!written.every((token) => token.kind === 'punct' || isAllCaps(token.text) || token.text.length === 1)) return false;
+  const next = tokens[match.to + 1];
+  return next !== undefined && next.kind === 'word' && !isCapitalised(next.text) && !lexicon.functionWords.has(next.lower) && !lexicon.personVerbs.has(next.lower);
+}
+
 function unitLower(unit: Unit, tokens: readonly Token[]): string {
   if (unit.from === unit.to) return bareLower(tokens[unit.from]!);
   let lower = '';
@@ -213,11 +236,17 @@ function emitUnits(input: Unit[], tokens: readonly Token[], sentenceIndex: numbe
     if (opening && context.writtenLower.has(lower) && !lexicon.firstNames.has(lower)) { units.shift(); continue; }
     break;
   }
+  // "the outlet Chechnya Today", "the Norwegian paper Ny Tid": a name introduced by an organisation noun is one name.
+  const firstFrom = units[0]?.from ?? 0;
+  const nounBefore = tokens[firstFrom - 1]?.lower === 'the' ? tokens[firstFrom - 2] : tokens[firstFrom - 1];
+  const introduced = !titled && units.length > 1 && nounBefore !== undefined && nounBefore.kind === 'word' && !isCapitalised(nounBefore.text) && lexicon.organizationNouns.has(nounBefore.lower);
   while (units.length > 0) {
     const unit = units[units.length - 1]!;
     if (unit.gazetteer || unit.compound) break;
     const lower = unitLower(unit, tokens);
-    if (isConnector(unit, tokens, lexicon) || lexicon.notNames.has(lower) || lexicon.functionWords.has(lower) || lexicon.demonyms.has(lower) || lexicon.titles.has(lower)) { units.pop(); continue; }
+    if (isConnector(unit, tokens, lexicon)) { units.pop(); continue; }
+    if (introduced) break;
+    if (lexicon.notNames.has(lower) || lexicon.functionWords.has(lower) || lexicon.demonyms.has(lower) || lexicon.titles.has(lower)) { units.pop(); continue; }
     break;
   }
   if (units.length === 0) return;
@@ -235,8 +264,9 @@ function emitUnits(input: Unit[], tokens: readonly Token[], sentenceIndex: numbe
     if (before.length > 1 && lexicon.organizationHeads.has(beforeLast)) pushCandidate(before, tokens, sentenceIndex, context, found, false);
     else for (const unit of before) if (unit.gazetteer) pushCandidate([unit], tokens, sentenceIndex, context, found, false);
   }
-  const wholeHead = units.length > 1 ? headKind(units.map((unit) => unitLower(unit, tokens)), lexicon) : null;
-  if (units.length === 1 || wholeHead === 'organization' || wholeHead === 'place') {
+  // Heads are judged on each unit's last word, so a known "Supreme Court" still heads "Supreme Court of the Chechen Republic".
+  const wholeHead = units.length > 1 ? headKind(units.map((unit) => bareLower(tokens[unit.to]!)), lexicon) : null;
+  if (units.length === 1 || wholeHead === 'organization' || wholeHead === 'place' || (introduced && units.length > 1 && titleAt < 0)) {
     if (units.length === 1 && units[0]!.gazetteer === null && !units[0]!.compound) {
       const lower = unitLower(units[0]!, tokens);
       if (lexicon.demonyms.has(lower) || lexicon.titles.has(lower)) return;

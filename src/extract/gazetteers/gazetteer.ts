@@ -15,6 +15,7 @@ const entrySchema = z.object({
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).optional(),
   type: z.string().min(1).optional(),
+  refersTo: z.array(z.string().min(1)).optional(),
 });
 const fileSchema = z.object({
   $comment: z.string().optional(),
@@ -28,6 +29,8 @@ export interface GazetteerEntry {
   kind: GazetteerKind;
   name: string;
   type: string | null;
+  /** A short name standing for whichever of these entries (by name) the document names first. */
+  refersTo: string[];
 }
 
 /** One alias as the token sequence it is matched against. */
@@ -63,7 +66,7 @@ export function buildGazetteer(files: Array<{ name: string; data: unknown }>): G
   for (const file of files) {
     const parsed = parseFile(file.name, file.data);
     for (const raw of parsed.entries) {
-      const entry: GazetteerEntry = { id: entries.length, kind: parsed.kind, name: raw.name, type: raw.type ?? null };
+      const entry: GazetteerEntry = { id: entries.length, kind: parsed.kind, name: raw.name, type: raw.type ?? null, refersTo: raw.refersTo ?? [] };
       entries.push(entry);
       for (const alias of new Set([raw.name, ...(raw.aliases ?? [])])) {
         const aliasTokens = tokenize(alias);
@@ -83,6 +86,10 @@ export function buildGazetteer(files: Array<{ name: string; data: unknown }>): G
         maxPhraseTokens = Math.max(maxPhraseTokens, tokens.length);
       }
     }
+  }
+  const names = new Set(entries.map((entry) => entry.name));
+  for (const entry of entries) {
+    for (const target of entry.refersTo) if (!names.has(target)) throw new Error(`gazetteer: ${entry.name} refers to ${target}, which no entry names`);
   }
   for (const list of phrasesByFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   return { entries, phrasesByFirst, maxPhraseTokens };
