@@ -138,10 +138,19 @@ export function clusterCandidates(candidates: readonly NameCandidate[], lexicon:
     for (const mention of cluster.mentions) if (mention.words.length >= 2) byAcronym.set(acronym(mention.words), cluster);
   }
 
+  // Starts of each person's full-name mentions, sorted, so "named most recently" is a binary search, not a scan.
+  const starts = new Map<EntityCluster, number[]>();
   const lastSeen = (cluster: EntityCluster, before: number): number => {
-    let latest = -1;
-    for (const mention of cluster.mentions) if (mention.start < before && mention.start > latest) latest = mention.start;
-    return latest;
+    let sorted = starts.get(cluster);
+    if (!sorted) { sorted = cluster.mentions.map((mention) => mention.start).sort((a, b) => a - b); starts.set(cluster, sorted); }
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]! < before) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 ? sorted[low - 1]! : -1;
   };
   const bySingleKey = new Map<string, EntityCluster>();
   for (const single of singles) {

@@ -43,7 +43,7 @@ export function sentenceMode(sentence: Sentence, lexicon: Lexicon): SentenceMode
   if (letterWords >= 3 && caps >= letterWords * 0.8) return 'shouting';
   // Headlines rarely end in a full stop; a sentence that does and has lower-case content words is prose.
   const lastToken = sentence.tokens[sentence.tokens.length - 1];
-  if (lastToken && /^[.!?]$/.test(lastToken.text) && content - capitalised >= 2) return 'normal';
+  if (lastToken && /^[.!?]$/.test(lastToken.text) && content - capitalised >= 1) return 'normal';
   // Name-heavy prose still has a few lower-case content words; a Title Case headline has almost none.
   if (content >= 4 && content - capitalised <= content * 0.2) return 'headline';
   return 'normal';
@@ -188,6 +188,9 @@ export function sentenceCandidates(sentence: Sentence, sentenceIndex: number, co
   return found;
 }
 
+// Words after "the US" that show it is no modifier: "the US and Britain", "the US is", "in the US to".
+const NOT_MODIFIED = new Set(['and', 'or', 'but', 'nor', 'is', 'was', 'were', 'are', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do', 'to', 'in', 'on', 'at', 'for', 'of', 'by', 'with', 'from', 'as', 'that', 'which', 'who', 'where', 'when', 'after', 'before', 'since', 'until', 'because', 'if', 'than', 'then', 'also', 'last', 'this', 'next', 'over', 'about', 'into', 'itself']);
+
 /**
  * "U.S. government", "US news site": a country's abbreviation used as a modifier is no mention of the
  * place, while "fled to the U.S." is.
@@ -198,7 +201,7 @@ export function isAdjectivalAbbreviation(match: GazetteerMatch, tokens: readonly
   const written = tokens.slice(match.from, match.to + 1);
   if (!written.every((token) => token.kind === 'punct' || isAllCaps(token.text) || token.text.length === 1)) return false;
   const next = tokens[match.to + 1];
-  return next !== undefined && next.kind === 'word' && !isCapitalised(next.text) && !lexicon.functionWords.has(next.lower) && !lexicon.personVerbs.has(next.lower);
+  return next !== undefined && next.kind === 'word' && !isCapitalised(next.text) && !NOT_MODIFIED.has(next.lower) && !lexicon.personVerbs.has(next.lower);
 }
 
 function unitLower(unit: Unit, tokens: readonly Token[]): string {
