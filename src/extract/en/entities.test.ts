@@ -67,6 +67,11 @@ describe('extractEntities: places and organisations', () => {
     expect(named(text)).toEqual(['organization:Grozny City Court', 'place:Kurchaloi', 'place:Tsotsi-Yurt']);
   });
 
+  it('takes an unknown word after "in" for a place in prose, not in a furniture line', () => {
+    expect(named('Tumso Abdurakhmanov survived an attack in Gävle.', ['place'])).toEqual(['place:Gävle']);
+    expect(named('Read More in Impact', ['place'])).toEqual([]);
+  });
+
   it('does not make a person an organisation because a sentence starts with the name', () => {
     const text = 'Svetlana Gannushkina runs the Civic Assistance Committee. Gannushkina said the Committee helped 40 families.';
     expect(named(text)).toEqual(['organization:Civic Assistance Committee', 'person:Svetlana Gannushkina']);

@@ -56,17 +56,22 @@ export function contextEvidence(tokens: readonly Token[], first: number, last: n
   else if (words.length === 1 && endsWithAny(firstWord, lexicon.placeEndings)) evidence.place += 1;
   if (words.length === 1 && isAllCaps(lastWord) && lastWord.length <= 6) evidence.organization += 1;
 
+  const possessive = isPossessive(tokens[last]!);
   const previous = tokens[first - 1];
   const beforePrevious = tokens[first - 2];
   const next = tokens[last + 1];
-  const lastToken = tokens[last]!;
-  const possessive = isPossessive(lastToken);
 
   if (previous && previous.kind === 'word' && !isCapitalised(previous.text)) {
     const word = previous.lower;
     if (lexicon.titles.has(word) || lexicon.kin.has(word)) evidence.person += 3;
     if (word === 'the') { evidence.person -= 2; evidence.organization += 0.5; }
-    if (lexicon.placePrepositions.has(word)) evidence.place += 1;
+    if (lexicon.placePrepositions.has(word)) {
+      // "in Gävle" is a place; "in Kadyrov's Chechnya" says nothing about Kadyrov; a line without a
+      // closing stop ("Read More in Impact") is page furniture more often than prose.
+      const prose = /^[.!?"”’)]$/.test(tokens[tokens.length - 1]!.text);
+      const strong = prose && (word === 'in' || word === 'near' || word === 'outside') && !possessive && !hasSurnameShape(lastWord, lexicon) && !lexicon.firstNames.has(firstWord);
+      evidence.place += strong ? 2 : 1;
+    }
     if (word === 'of' && beforePrevious && lexicon.placeOfNouns.has(beforePrevious.lower)) evidence.place += 3;
   }
   // "the news site the Intercept", "the Norwegian paper Ny Tid"
