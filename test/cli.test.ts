@@ -59,7 +59,7 @@ describe('chronicle ingest with bad input', () => {
   });
 
   it('captures the good files, warns about the salvageable ones, and says so in the summary', async () => {
-    expect(run.stdout).toMatch(/^5 captured, 0 already captured, 8 failed, 1 files of other types ignored/m);
+    expect(run.stdout).toMatch(/^5 captured with \d+ proposed claims, 0 already captured, 8 failed, 1 files of other types ignored/m);
     expect(run.stderr).toMatch(/warning: input\/salvageable\.txt: invalid UTF-8: 1 undecodable sequence/);
     expect(run.stderr).toMatch(/warning: input\/deep\.html: HTML nested \d+ levels deep/);
     const store = await Store.open(join(folder, 'store.db'));
