@@ -11,7 +11,6 @@ import { z } from 'zod';
 
 export const MAX_LISTS = 9;
 
-const bitString = z.string().regex(/^[01]+$/, 'a capture pattern is a string of 0s and 1s');
 const count = z.number().int('counts are whole numbers').nonnegative('counts cannot be negative');
 
 /**
@@ -23,7 +22,7 @@ const count = z.number().int('counts are whole numbers').nonnegative('counts can
 export const OverlapTableInput = z
   .object({
     lists: z.array(z.string().trim().min(1)).optional(),
-    counts: z.record(bitString, count).optional(),
+    counts: z.record(z.string(), count).optional(),
     Y: z.array(count).optional(),
     n_observed: count.optional(),
   })
@@ -96,6 +95,7 @@ export function overlapTable(input: unknown): OverlapTable {
     if (new Set(lists).size !== k) throw new OverlapTableError('two lists have the same name');
     counts = new Array<number>(2 ** k).fill(0);
     for (const [pattern, n] of Object.entries(value.counts!)) {
+      if (!/^[01]+$/.test(pattern)) throw new OverlapTableError(`pattern "${pattern}" is not a string of 0s and 1s`);
       if (pattern.length !== k) throw new OverlapTableError(`pattern "${pattern}" has ${pattern.length} digits for ${k} lists`);
       const mask = maskOf(pattern);
       if (mask === 0) {
