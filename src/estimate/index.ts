@@ -8,3 +8,4 @@ export * from './profile-interval.js';
 export * from './lognormal-interval.js';
 export * from './estimate.js';
 export * from './strata.js';
+export * from './decomposable-bma.js';

@@ -9,7 +9,7 @@ import { fitPoisson, type PoissonFit } from './poisson-glm.js';
  * about the unobserved cell.
  *
  * N̂ = n + exp(γ̂), γ the intercept (Fienberg 1972; Cormack 1989). Its standard error is the
- * multinomial one Rcapture reports (Sanathanan 1972; Cormack 1989; Baillargeon & Rivest 2007):
+ * multinomial one Rcapture reports (derived by Sanathanan; Baillargeon & Rivest 2007; Cormack 1989):
  * var_m(N̂) = var_p(N̂) − N, which for these designs is f̂₀ + f̂₀² var(γ̂), f̂₀ = exp(γ̂) and var(γ̂)
  * the intercept's entry of (Xᵀ Ŵ X)⁻¹.
  *
