@@ -1,5 +1,6 @@
 // `npm run bench -- NAME [options]`: benchmarks and evaluations that are not part of `npm test`.
 import { captureBenchmark } from './capture.bench.js';
+import { estimateBenchmark } from './estimate.bench.js';
 import { evalBenchmark } from './eval.js';
 import { extractBenchmark } from './extract.bench.js';
 import { incidentsBenchmark } from './incidents.bench.js';
@@ -9,6 +10,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   extract: extractBenchmark,
   eval: evalBenchmark,
   incidents: incidentsBenchmark,
+  estimate: estimateBenchmark,
 };
 
 const [name = 'capture', ...args] = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { auditLogCommand, auditVerifyCommand } from './commands/audit.command.js
 import { claimsCommand } from './commands/claims.command.js';
 import { deleteCommand } from './commands/delete.command.js';
 import { demoCommand } from './commands/demo.command.js';
+import { estimateCommand } from './commands/estimate.command.js';
 import { extractCommand } from './commands/extract.command.js';
 import { incidentCommand, incidentDecisionCommand, incidentsCommand } from './commands/incidents.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
@@ -179,6 +180,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
     .action(async (id: string, options) => setExit(await deleteCommand(io, id, { ...options, db: db(options) })));
+
+  program
+    .command('estimate')
+    .description('estimate how many people no list caught, from the overlap of lists (multiple systems estimation)')
+    .requiredOption('--table <file>', 'one overlap table as JSON: {"lists": [...], "counts": {"110": n, ...}}')
+    .option('--model <model>', 'use this model instead of the lowest BIC: [12,3], [12,13,23], Mt, Mth_Chao, …')
+    .option('--json', 'print one JSON object')
+    .action(async (options) => setExit(await estimateCommand(io, options)));
 
   program
     .command('demo')
