@@ -72,6 +72,16 @@ describe('captureBytes on an HTML page', () => {
     expect(time.publishedAt).toBe('2009-07-15');
   });
 
+  it('falls back to a printed date in an element whose class names a date, and ignores text that is no date', () => {
+    const body = '<p>Members of the LGBT community have been detained in Chechnya since the end of 2018, the human rights group said on Monday.</p>';
+    const printed = capture(`<html><body><div class="newsdate">14 January 2019 15:13</div><article>${body}</article></body></html>`, 'text/html');
+    expect(printed.publishedAt).toBe('2019-01-14T15:13:00.000Z');
+    const dotted = capture(`<html><body><span id="post-date">14.01.2019</span><article>${body}</article></body></html>`, 'text/html');
+    expect(dotted.publishedAt).toBe('2019-01-14');
+    const vague = capture(`<html><body><span class="update-date">Updated recently</span><article>${body}</article></body></html>`, 'text/html');
+    expect(vague.publishedAt).toBeNull();
+  });
+
   it('survives 10,000 nested tags, keeping the text and saying why article detection was skipped', () => {
     const deep = `<html><body><p>Opening paragraph of a badly made page.</p>${'<div>'.repeat(10_000)}Text at the bottom of the nesting.${'</div>'.repeat(10_000)}<script>alert(1)</script></body></html>`;
     const captured = capture(deep, 'text/html');

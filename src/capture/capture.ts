@@ -13,7 +13,7 @@ import { joinBlocks, type TextBlock } from './text-block.js';
 export { CaptureRejection } from './decode.js';
 
 /** Bump when cleaning changes, so stored documents show which rules made their text. */
-export const CAPTURE_VERSION = 1;
+export const CAPTURE_VERSION = 2;
 
 /** The default limit on one original's size; configurable per run. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;

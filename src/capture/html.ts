@@ -107,6 +107,27 @@ export function normalizePublished(value: string | null): string | null {
   return new Date(parsed).toISOString();
 }
 
+// A date as pages print it: "14 January 2019 15:13", "January 14, 2019", "2019-01-14", "14.01.2019".
+const PRINTED_DATE = /\b(\d{1,2}\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s+\d{1,2}:\d{2})?|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/u;
+
+/**
+ * Last resort for pages without date metadata: a short element whose class or id speaks of a date
+ * ("newsdate", "post-date", "published") and whose text reads as one.
+ */
+function printedDate(document: DomDocument): string | null {
+  const candidates = document.querySelectorAll('[class*="date" i], [id*="date" i], [class*="published" i], [class*="timestamp" i]');
+  for (const element of Array.from(candidates).slice(0, 20)) {
+    const text = clean(element.textContent);
+    if (!text || text.length > 60) continue;
+    const match = PRINTED_DATE.exec(text);
+    if (!match) continue;
+    if (match[2]) return `${match[4]}-${match[3]!.padStart(2, '0')}-${match[2].padStart(2, '0')}`;
+    const parsed = Date.parse(match[0]);
+    if (!Number.isNaN(parsed)) return new Date(parsed).toISOString();
+  }
+  return null;
+}
+
 function readMetadata(document: DomDocument): Omit<ParsedPage, 'blocks' | 'warnings'> {
   const ld = jsonLdArticle(document);
   const h1 = clean(document.querySelector('h1')?.textContent);
@@ -119,7 +140,8 @@ function readMetadata(document: DomDocument): Omit<ParsedPage, 'blocks' | 'warni
       'meta[name="pubdate"]', 'meta[name="publishdate"]', 'meta[name="date"]', 'meta[name="dc.date"]', 'meta[name="DC.date.issued"]',
     ]) ??
     (typeof ld?.datePublished === 'string' ? ld.datePublished : null) ??
-    clean(timeElement?.getAttribute('datetime'));
+    clean(timeElement?.getAttribute('datetime')) ??
+    printedDate(document);
   const canonical = clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? metaContent(document, ['meta[property="og:url"]']);
   return {
     title: metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? (typeof ld?.headline === 'string' ? clean(ld.headline) : null) ?? h1 ?? titleTag,
