@@ -121,8 +121,8 @@ const PAGES: Record<string, Page> = {
   },
   '09': {
     sourceName: 'Interfax',
-    // SOURCES.md: the date appears only in the body text ("14 January 2019 15:13"); capture must not invent one.
-    published: null,
+    // No date metadata: the date is printed in a <div class="newsdate"> ("14 January 2019 15:13"), which capture reads.
+    published: '2019-01-14',
     firstSentence: 'Members of the LGBT community have been detained in Chechnya since the end of 2018, and two of them have been killed',
     lastSentence: "including persecution of people on the basis of their sexual orientation, had been confirmed.",
     furniture: [
