@@ -65,7 +65,8 @@ const threatGovernors = new WordSet(actsLexicon.threatGovernors);
 const threatGlue = new WordSet([
   'to', 'about', 'of', 'with', 'for', 'the', 'a', 'an', 'his', 'her', 'their', 'them', 'him', 'be', 'being', 'publicly', 'openly', 'personally', 'physically',
   // light verbs: "vowed to carry out collective punishment", "threatened to impose"
-  'carry', 'out', 'impose', 'inflict', 'use', 'mete', 'take', 'launch', 'conduct', 'exact', 'apply', 'start', 'begin',
+  'carry', 'out', 'impose', 'inflict', 'use', 'mete', 'take', 'launch', 'conduct', 'exact', 'apply', 'start', 'begin', 'bring', 'file', 'press', 'open',
+  'criminal', '"', '“', '”', "'", '‘', '’',
 ]);
 /** Future modals that, with a first-person speaker or a second-person target, make a stated act a threat: "we'll burn your office". */
 const futureModals = new WordSet(['will', "'ll", 'shall', 'gonna', 'going']);
@@ -73,6 +74,10 @@ const speakerOrTarget = new WordSet(['i', 'we', "i'll", "we'll", 'you', 'your', 
 /** Pronoun subjects of a reduced relative clause: "(the) people they detained". */
 const relativeSubjects = new WordSet(['they', 'he', 'she', 'we', 'police', 'officers']);
 const victimNouns = new WordSet(figuresLexicon.people);
+const attributiveLeads = new WordSet(['of', 'for', 'with', 'to', 'from', 'by', 'about', 'among', 'former', 'other', 'newly']);
+/** Verbs of saying: future violence they report ("said that their heads would be cut off") is a threat. */
+const sayingVerbs = new WordSet(['said', 'says', 'say', 'told', 'tells', 'warned', 'warns', 'declared', 'declares', 'wrote', 'writes', 'posted', 'stated', 'announced', 'promised', 'added', 'shouted', 'wrote']);
+const firmFuture = new WordSet(['will', "'ll", 'would', 'shall', 'gonna', 'going']);
 /** Connectives of a list of nouns ("abductions, torture and extrajudicial killings"). */
 const listGlue = new WordSet([',', 'and', 'or', 'as', 'well', '&']);
 /** Ends a clause for negation and modality: they do not reach across these. */
@@ -108,16 +113,23 @@ function isParticipleReference(tokens: readonly Token[], first: number): boolean
   if (!word.endsWith('ed')) return false;
   const previous = tokens[first - 1]?.lower;
   if (previous === 'those' || previous === 'the') return true;
+  // "accounts of detained men": an attributive participle.
+  if (victimNouns.has(tokens[first + 1]) && attributiveLeads.has(tokens[first - 1])) return true;
   // "subsequent people they detained": a reduced relative clause naming victims.
   return relativeSubjects.has(tokens[first - 1]) && victimNouns.has(tokens[first - 2]) && tokens[first - 2]!.lower !== 'of';
 }
 
-/** "We'll burn your office", "I will kill you": a future act announced by its author is a threat. */
+/**
+ * "We'll burn your office", "I will kill you", "he said that their heads would be cut off": a future act
+ * announced by its author, or reported as announced, is a threat.
+ */
 function isAnnouncedByAuthor(tokens: readonly Token[], first: number, end: number): boolean {
-  for (let i = first - 1; i >= 0 && i >= first - 3; i--) {
+  const lead = tokens[first]!.lower === 'heads' || tokens[first]!.lower === 'head' ? first + 2 : first;
+  for (let i = lead - 1; i >= 0 && i >= lead - 3; i--) {
     const token = tokens[i]!;
     if (token.lower === "we'll" || token.lower === "i'll") return true;
-    if (futureModals.has(token)) return speakerOrTarget.has(tokens[i - 1]) || within(tokens, end, end + 3, speakerOrTarget);
+    if (futureModals.has(token) && (speakerOrTarget.has(tokens[i - 1]) || within(tokens, end, end + 3, speakerOrTarget))) return true;
+    if (firmFuture.has(token)) return within(tokens, i - 12, i, sayingVerbs);
     if (!auxiliaries.has(token)) return false;
   }
   return false;
@@ -207,6 +219,10 @@ function inNounList(previous: Candidate | undefined, current: Candidate, tokens:
   if (!previous || previous.end > current.first) return false;
   // In a headline ("Detained, Tortured, Killed: …") verbs in a list are as generic as nouns.
   if (!headline && (!previous.cue.noun || !current.cue.noun)) return false;
+  // "secret detention and torture" (two singulars) can be one specific event; plurals or longer lists are generic.
+  const plural = (candidate: Candidate) => tokens[candidate.end - 1]!.lower.endsWith('s');
+  const longList = tokens[previous.end]?.text === ',' || (previous.first > 0 && tokens[previous.first - 1]!.text === ',');
+  if (!headline && !plural(previous) && !plural(current) && !longList) return false;
   let modifiers = 0;
   for (let i = previous.end; i < current.first; i++) {
     const token = tokens[i]!;

@@ -10,10 +10,15 @@ type What = FigureCategory | 'other';
 const categoryIndex = new PatternIndex<FigureCategory>();
 /** Single words that name a category when they govern a number from before it ("killing at least three"). */
 const categoryBefore = new Map<string, FigureCategory>();
-for (const { what, cue } of figuresLexicon.categories) {
-  categoryIndex.add(cue, what);
-  const first = compilePattern(cue).elements[0]!;
-  if ('words' in first) for (const word of first.words) if (!categoryBefore.has(word)) categoryBefore.set(word, what);
+for (const { what, cue } of figuresLexicon.categories) categoryIndex.add(cue, what);
+// Single-word cues first: "tortured" alone means tortured, even though "tortured to death" means killed.
+for (const single of [true, false]) {
+  for (const { what, cue } of figuresLexicon.categories) {
+    const { elements } = compilePattern(cue);
+    const first = elements[0]!;
+    if ((elements.length === 1) !== single || !('words' in first)) continue;
+    for (const word of first.words) if (!categoryBefore.has(word)) categoryBefore.set(word, what);
+  }
 }
 
 /** Bound phrases, tried longest first, ending right before the number. */
@@ -23,7 +28,8 @@ const bounds = figuresLexicon.bounds
 
 const nonVictimAfter = new WordSet(figuresLexicon.nonVictimAfter);
 const nonVictimBefore = new WordSet(figuresLexicon.nonVictimBefore);
-const crowd = new WordSet(figuresLexicon.crowd);
+/** Words saying the counted people are a crowd, attackers, followers…: not victims. */
+const nonVictimNear = new WordSet(figuresLexicon.nonVictimNear);
 const clauseBreak = new WordSet(figuresLexicon.clauseBreak);
 const people = new WordSet(figuresLexicon.people);
 const helpVerbs = new WordSet(figuresLexicon.helpVerbs);
@@ -57,7 +63,10 @@ function isDateOrCode(tokens: readonly Token[], phrase: NumberPhrase): boolean {
   const previous = tokens[phrase.first - 1];
   const next = tokens[phrase.end];
   if (months.has(previous) || months.has(next)) return first.kind === 'number';
-  if (first.kind === 'number' && phrase.max === null && /^\d{4}$/.test(first.text) && phrase.value >= 1800 && phrase.value <= 2100) return true;
+  const isYear = (value: number | null) => value !== null && value >= 1800 && value <= 2100;
+  if (first.kind === 'number' && /^\d{4}$/.test(first.text) && isYear(phrase.value) && (phrase.max === null || isYear(phrase.max))) return true;
+  // Glued to letters: "1ADAT", "5th", "G7" are names and ordinals.
+  if (first.kind === 'number' && ((previous && previous.end === first.start && previous.kind === 'word') || (next && next.start === last.end && next.kind === 'word'))) return true;
   // Glued to a separator that is glued to another number: "2017-04-14", "10:30", "12/05".
   const glued = (separator: Token | undefined, other: Token | undefined, touchingSeparatorLeft: boolean) =>
     !!separator && !!other && separator.kind === 'punct' && /[-/:.]/.test(separator.text) && other.kind === 'number' &&
@@ -84,7 +93,9 @@ function categoryFromBefore(tokens: readonly Token[], boundStart: number): Figur
   for (let i = boundStart - 1; i >= 0 && i >= boundStart - 4; i--) {
     const token = tokens[i]!;
     const what = categoryBefore.get(token.lower);
-    if (what) return passiveAuxiliaries.has(tokens[i - 1]) ? null : what;
+    // A passive participle ("have been detained and at least two …") governs nothing after it, unless
+    // the number is its agent-like complement ("rounded up by the hundreds").
+    if (what) return passiveAuxiliaries.has(tokens[i - 1]) && tokens[i + 1]?.lower !== 'by' && tokens[i + 2]?.lower !== 'by' ? null : what;
     if (!governorGap.has(token)) return null;
   }
   return null;
@@ -106,7 +117,10 @@ function categoryFromAfter(tokens: readonly Token[], end: number): What | null {
   for (let i = end; i < tokens.length && i < end + FORWARD; i++) {
     const token = tokens[i]!;
     if (isNumberToken(token) && token.lower !== 'one') return null;
-    if (crowd.has(token)) return 'other';
+    if (nonVictimNear.has(token)) return 'other';
+    // "two of those detained had died": the participle names the group; the verb comes later.
+    const previous = tokens[i - 1]?.lower;
+    if ((previous === 'those' || previous === 'the') && token.lower.endsWith('ed')) continue;
     const match = categoryIndex.matches(tokens, i)[0];
     if (match) {
       const after = i + match.length;
@@ -116,6 +130,14 @@ function categoryFromAfter(tokens: readonly Token[], end: number): What | null {
     if (i > end && clauseBreak.has(token)) return null;
   }
   return null;
+}
+
+const ONE_FOLLOWERS = new WordSet(['person', 'man', 'woman', 'activist', 'journalist', 'detainee', 'prisoner', 'child', 'boy', 'girl', 'was', 'is', 'has', 'had', 'died', 'dead', 'killed', 'wounded', 'injured', 'and']);
+
+function isCountOfOne(tokens: readonly Token[], phrase: NumberPhrase): boolean {
+  if (determiners.has(tokens[phrase.first - 1])) return false;
+  if (categoryFromBefore(tokens, phrase.first) !== null) return true;
+  return ONE_FOLLOWERS.has(tokens[phrase.end]);
 }
 
 function isPeopleNoun(tokens: readonly Token[], end: number): boolean {
@@ -138,7 +160,8 @@ export function extractFigures(analyzed: AnalyzedText): ExtractedFigure[] {
       if (!phrase) continue;
       i = phrase.end - 1;
       if (isDateOrCode(tokens, phrase)) continue;
-      if (token.lower === 'one' && (tokens[phrase.end]?.lower === 'of' || determiners.has(tokens[phrase.first - 1]) || tokens[phrase.end]?.lower === 'another')) continue;
+      // "one" is mostly a pronoun ("one of them", "the one that…"): a count only beside a person noun or a verb.
+      if (token.lower === 'one' && phrase.max === null && !isCountOfOne(tokens, phrase)) continue;
       if (token.lower === 'half' && phrase.end === phrase.first + 1) continue;
 
       const explicit = between ? { bound: 'range' as const, start: phrase.first - 1 } : boundBefore(tokens, phrase.first);

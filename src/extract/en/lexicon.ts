@@ -50,7 +50,7 @@ const FiguresLexicon = z.object({
   people: Words,
   nonVictimAfter: Words,
   nonVictimBefore: Words,
-  crowd: Words,
+  nonVictimNear: Words,
   clauseBreak: Words,
   helpVerbs: Words,
   helpTargets: Words,

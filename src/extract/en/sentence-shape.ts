@@ -6,6 +6,8 @@ const isCapitalised = (token: Token | undefined): boolean =>
 /** Short function words that stay lower case inside title-case headlines. */
 const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'is', 'but', 'vs']);
 
+const NAME_CONNECTORS = new Set(['of', 'for', 'against', 'on', 'the', 'and']);
+
 /**
  * A title-case line ("Detained, Tortured, Killed: How Chechnya Cracked Down") or an all-caps one:
  * capitals there say nothing about names.
@@ -32,5 +34,14 @@ export function isNameLike(tokens: readonly Token[], first: number, end: number)
   if (isCapitalised(next) && next!.text !== 'I') return true;
   if (first === 0) return false;
   const previous = tokens[first - 1];
-  return isCapitalised(previous);
+  if (isCapitalised(previous)) return true;
+  // "Committee for the Prevention of Torture", "Committee Against Torture": a lower-case connector inside a name.
+  if (previous && NAME_CONNECTORS.has(previous.lower) && previous.text === previous.lower) {
+    for (let i = first - 2; i >= 0 && i >= first - 3; i--) {
+      const token = tokens[i]!;
+      if (isCapitalised(token)) return true;
+      if (!NAME_CONNECTORS.has(token.lower)) break;
+    }
+  }
+  return false;
 }
