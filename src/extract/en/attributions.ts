@@ -137,6 +137,10 @@ function outletAfter(tokens: readonly Token[], first: number): NameSpan | null {
 
 /** The quotation a sentence closes, when it began in an earlier sentence of the same paragraph. */
 function quoteStart(text: string, sentence: Sentence, cueStart: number): number {
+  // Only a sentence that closes a quotation before its cue can cover an earlier opening.
+  let closes = false;
+  for (let k = sentence.start; k < cueStart && !closes; k++) closes = QUOTES.includes(text[k]!);
+  if (!closes) return sentence.start;
   // Bounded look-back: a paragraph-long quotation, never the whole of a huge unbroken text.
   let lineStart = sentence.start;
   const limit = Math.max(0, sentence.start - QUOTE_REACH);
