@@ -51,7 +51,7 @@ export function pairwiseScores(predicted: readonly string[], gold: readonly stri
 }
 
 export async function incidentsBenchmark(args: string[]): Promise<void> {
-  const goldFile = JSON.parse(readFileSync(join(ROOT, 'examples', 'incidents.json'), 'utf8')) as { figures: GoldItem[]; acts?: GoldItem[] };
+  const goldFile = JSON.parse(readFileSync(join(ROOT, 'examples', 'incidents.json'), 'utf8')) as { figures: GoldItem[]; acts?: GoldItem[]; documents?: Record<string, string> };
   const folder = mkdtempSync(join(tmpdir(), 'chronicle-incidents-'));
   const store = await Store.open(join(folder, 'store.db'));
   try {
@@ -90,6 +90,15 @@ export async function incidentsBenchmark(args: string[]): Promise<void> {
       return { gold: items.length, found: gold.length, ...pairwiseScores(predicted, gold), missed };
     };
     const figures = score(goldFile.figures, 'figures');
+    // Each document's main incident: the one holding most of its acts and figures.
+    const mainIncidents = Object.entries(goldFile.documents ?? {}).flatMap(([file, incident]) => {
+      const document = texts.get(file);
+      if (!document) return [];
+      const counts = views.map((view) => [...view.acts, ...view.figures].filter((member) => member.document.id === document.id).length);
+      const best = counts.indexOf(Math.max(...counts));
+      return counts[best] ? [{ file, predicted: views[best]!.id, title: views[best]!.title, gold: incident }] : [];
+    });
+    const documentPairs = { assignments: mainIncidents.map((item) => `${item.file} → ${item.predicted.slice(-6)} ${item.title} (gold ${item.gold})`), gold: Object.keys(goldFile.documents ?? {}).length, found: mainIncidents.length, incidents: new Set(mainIncidents.map((item) => item.gold)).size, ...pairwiseScores(mainIncidents.map((item) => item.predicted), mainIncidents.map((item) => item.gold)) };
     const acts = goldFile.acts ? score(goldFile.acts, 'acts') : null;
     const report = {
       benchmark: 'incidents',
@@ -99,6 +108,7 @@ export async function incidentsBenchmark(args: string[]): Promise<void> {
       ingestSeconds: Math.round(ingestSeconds * 100) / 100,
       groupSeconds: Math.round(groupSeconds * 100) / 100,
       figures,
+      documentMainIncidents: documentPairs,
       ...(acts ? { acts } : {}),
       grouping: views.map((view) => ({ id: view.id, title: view.title, documents: view.documents, figures: view.figures.map((figure) => `${figure.document.origin.split('/').pop()}: ${figure.quote}`) })),
     };
@@ -106,6 +116,7 @@ export async function incidentsBenchmark(args: string[]): Promise<void> {
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results', 'incidents.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`figures: ${figures.found}/${figures.gold} found; pairwise precision ${figures.precision}, recall ${figures.recall}, F1 ${figures.f1}`);
+    console.log(`documents' main incidents: ${documentPairs.found}/${documentPairs.gold} documents over ${documentPairs.incidents} incidents; pairwise precision ${documentPairs.precision}, recall ${documentPairs.recall}, F1 ${documentPairs.f1}`);
     if (acts) console.log(`acts: ${acts.found}/${acts.gold} found; pairwise precision ${acts.precision}, recall ${acts.recall}, F1 ${acts.f1}`);
   } finally {
     await store.close();

@@ -1,3 +1,4 @@
+import { lengthInDays } from '../resolve/incidents/date-range.js';
 import { evidenceUnits, type EvidenceDocument, type EvidenceUnit } from '../resolve/incidents/evidence.js';
 import { summarizeFigures, type FigureClaim, type FigureSummary } from '../resolve/incidents/figure-summary.js';
 import { groupUnits, type GroupingConstraints } from '../resolve/incidents/grouping.js';
@@ -120,9 +121,11 @@ function describe(units: readonly EvidenceUnit[]): Pick<StoredIncident, 'title' 
   const placeCounts = new Map<string, number>();
   for (const unit of units) if (unit.places[0]) placeCounts.set(unit.places[0], (placeCounts.get(unit.places[0]) ?? 0) + 1);
   const places = [...placeCounts].sort((a, b) => b[1] - a[1]).map(([place]) => place);
+  // An incident's time: its precise dates if it has any, else its loose ones (a year), else publication.
   const dated = units.flatMap((unit) => (unit.date ? [unit.date] : []));
+  const tight = dated.filter((range) => lengthInDays(range) <= 92);
   const implied = units.flatMap((unit) => (unit.implied ? [unit.implied] : []));
-  const ranges = dated.length > 0 ? dated : implied;
+  const ranges = tight.length > 0 ? tight : dated.length > 0 ? dated : implied;
   const startDate = ranges.length > 0 ? ranges.map((range) => range.start).sort()[0]! : null;
   const endDate = ranges.length > 0 ? ranges.map((range) => range.end).sort().at(-1)! : null;
   const label = types.slice(0, 2).map((type, index) => (index === 0 ? TITLE_WORDS[type] : TITLE_WORDS[type]?.toLowerCase()) ?? type).join(' and ') || 'Events';

@@ -37,7 +37,9 @@ describe('extractDates', () => {
   });
 
   it('marks approximate expressions', () => {
-    expect(values('The purge began in early 2017.')).toEqual([['2017', 'approximate']]);
+    expect(values('The purge began in early 2017.')).toEqual([['2017-02', 'approximate']]);
+    expect(values('Detentions resumed at the end of 2018.')).toEqual([['2018-11', 'approximate']]);
+    expect(values('It happened in mid-2016.')).toEqual([['2016', 'approximate']]);
     expect(values('The purge began in late March.')).toEqual([['2017-03', 'approximate']]);
     expect(values('The purge began in mid-March.')).toEqual([['2017-03', 'approximate']]);
     expect(values('The purge began at the end of December 2018.')).toEqual([['2018-12', 'approximate']]);
@@ -52,5 +54,13 @@ describe('extractDates', () => {
   it('ignores numbers and words that only look like dates', () => {
     expect(values('He may march with 2017 people.')).toEqual([]);
     expect(values('Forty men were detained.')).toEqual([]);
+  });
+});
+
+describe('a year as a modifier', () => {
+  it('reads "the 2017 purge" as a date, but not a count such as "the 1200 men"', () => {
+    const dates = (text: string) => extractDates(analyze(text), '2019-01-15').map((date) => [date.text, date.value]);
+    expect(dates('Novaya Gazeta broke the story of the 2017 purge.')).toEqual([['2017', '2017']]);
+    expect(dates('Police held the 1200 men.')).toEqual([]);
   });
 });

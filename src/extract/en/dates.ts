@@ -162,6 +162,10 @@ function readDate(tokens: readonly Token[], i: number, published: Day | null): F
   // in 2017, since 2015
   const year = yearOf(token);
   if (year !== undefined && yearLeads.has(tokens[i - 1])) return { first: i, end: i + 1, value: String(year), precision: 'year', relative: false };
+  // the 2017 purge, its 2019 report: a year naming which event is meant
+  if (year !== undefined && /^(the|its|their|this|that)$/.test(tokens[i - 1]?.lower ?? '') && tokens[i + 1]?.kind === 'word' && tokens[i + 1]!.text === tokens[i + 1]!.lower) {
+    return { first: i, end: i + 1, value: String(year), precision: 'year', relative: false };
+  }
 
   // spring 2017
   const season = seasonOf(token);
@@ -209,13 +213,21 @@ export function extractDates(analyzed: AnalyzedText, publishedAt: string | null)
       const approximateStart = approximatorBefore(tokens, found.first);
       let first = found.first;
       let precision = found.precision;
+      let value = found.value;
       if (approximateStart !== null) {
         first = approximateStart;
         precision = 'approximate';
+        // "late 2018" is its last months, "early 2018" its first: narrow a year to the month around which it is meant.
+        const lead = tokens[approximateStart]!.lower;
+        if (value !== null && /^\d{4}$/.test(value)) {
+          if (lead === 'early' || ((lead === 'the' || lead === 'beginning' || lead === 'start') && /beginning|start/.test(tokens.slice(approximateStart, found.first).map((word) => word.lower).join(' ')))) value = `${value}-02`;
+          else if (lead === 'late' || /\bend\b/.test(tokens.slice(approximateStart, found.first).map((word) => word.lower).join(' '))) value = `${value}-11`;
+          else if (lead === 'mid' || /middle/.test(tokens.slice(approximateStart, found.first).map((word) => word.lower).join(' '))) value = `${value}-06`;
+        }
       }
       const start = tokens[first]!.start;
       const end = tokens[found.end - 1]!.end;
-      dates.push({ text: text.slice(start, end), start, end, value: found.value, precision, relative: found.relative });
+      dates.push({ text: text.slice(start, end), start, end, value, precision, relative: found.relative });
       i = found.end - 1;
     }
   }

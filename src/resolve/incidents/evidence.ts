@@ -105,15 +105,21 @@ export function evidenceUnits(document: EvidenceDocument): EvidenceUnit[] {
     return null;
   };
   const placesIn = (context: Context | null) => (context ? places.filter((place) => within(place, context)).map((place) => (place.value as { canonical: string }).canonical) : []);
-  const dateIn = (context: Context | null): DateRange | null => {
+  // The date a unit's context gives: in its sentence any; in its paragraph the nearest before it
+  // ("the 2017 purge. At that time the paper reported…"), else the first after it.
+  const dateIn = (context: Context | null, at: number): DateRange | null => {
     if (!context) return null;
+    let before: DateRange | null = null;
+    let after: DateRange | null = null;
     for (const date of dates) {
       if (!within(date, context)) continue;
       const value = date.value as { value: string; precision: string };
       const range = rangeOfDate(value.value, value.precision);
-      if (range) return range;
+      if (!range) continue;
+      if (date.span.start <= at) before = range;
+      else if (!after) after = range;
     }
-    return null;
+    return before ?? after;
   };
 
   const units: EvidenceUnit[] = [];
@@ -145,7 +151,7 @@ export function evidenceUnits(document: EvidenceDocument): EvidenceUnit[] {
       quote: claim.span.quote,
       places: mostSpecificFirst(nearPlaces.length > 0 ? nearPlaces : mainPlace ? [mainPlace] : []),
       persons: sentence ? [...new Set(persons.filter((person) => within(person, sentence)).map((person) => (person.value as { canonical: string }).canonical))] : [],
-      date: dateIn(sentence) ?? dateIn(paragraph),
+      date: dateIn(sentence, claim.span.start) ?? dateIn(paragraph, claim.span.start),
       implied,
       attributedTo: attribution?.attributedTo ?? null,
       via: attribution?.via ?? [],

@@ -11,8 +11,10 @@ export interface GroupingConstraints {
 
 interface Cluster {
   units: EvidenceUnit[];
-  /** Explicit dates of its units, joined. */
+  /** Precise explicit dates of its units (a month or less), joined. */
   dated: DateRange | null;
+  /** Loose explicit dates (a year, "late 2018"), joined. */
+  loose: DateRange | null;
   /** Implied (publication) ranges of its undated units, joined. */
   implied: DateRange | null;
   places: Set<string>;
@@ -39,23 +41,37 @@ export const JOIN_THRESHOLD = 3;
 /** How much sharing a named person says: a name in few documents identifies; one in most (a governor) does not. */
 export type PersonWeight = (person: string) => number;
 
+/** A date that pins an event down: a day, a week or a month; a year or "late 2018" does not. */
+const TIGHT_DAYS = 92;
+const isTight = (range: DateRange) => lengthInDays(range) <= TIGHT_DAYS;
+
+/** Beyond this, even a shared victim does not make one case of two events. */
+const CASE_DAYS = 540;
+
 function dateScore(unit: EvidenceUnit, cluster: Cluster, sharedPerson: boolean): number {
-  if (unit.date && cluster.dated) {
-    const apart = daysApart(unit.date, cluster.dated);
-    const tight = lengthInDays(unit.date) <= 31 && lengthInDays(cluster.dated) <= 120;
-    if (apart === 0) return tight ? 2 : 1;
-    if (apart <= 31) return 0.5;
-    if (apart <= 120) return -1;
-    // Far apart in time: a different incident, unless the same victim ties them (one case over a year).
-    return sharedPerson ? -2 : -6;
+  const theirs = cluster.dated ?? cluster.loose;
+  const far = sharedPerson && unit.date && theirs && daysApart(unit.date, theirs) <= CASE_DAYS ? -2 : -6;
+  if (unit.date && isTight(unit.date)) {
+    if (cluster.dated) {
+      const apart = daysApart(unit.date, cluster.dated);
+      if (apart === 0) return lengthInDays(unit.date) <= 31 ? 2 : 1;
+      if (apart <= 31) return 0.5;
+      if (apart <= 120) return -1;
+      // Far apart in time: a different incident, unless the same victim ties them (one case over a year).
+      return far;
+    }
+    if (cluster.loose) return daysApart(unit.date, cluster.loose) === 0 ? 0.5 : far / 2;
   }
-  const mine = unit.date ?? unit.implied;
-  const theirs = cluster.dated ?? cluster.implied;
-  if (!mine || !theirs) return 0;
-  const apart = daysApart(mine, theirs);
-  if (apart === 0) return 1;
-  if (apart <= 365) return 0;
-  return sharedPerson ? -1 : -3;
+  if (unit.date) {
+    // A year or a season: it can only tell incidents apart, hardly join them.
+    if (theirs) {
+      const apart = daysApart(unit.date, theirs);
+      return apart === 0 ? 0.5 : apart <= 60 ? 0 : far / 2;
+    }
+  }
+  // No date in its sentence or paragraph: inside one report that says nothing against any of its
+  // accounts (an anniversary piece tells of 2009 without repeating the year in every paragraph).
+  return 0;
 }
 
 function placeScore(unit: EvidenceUnit, cluster: Cluster): number {
@@ -89,12 +105,13 @@ export function fitScore(unit: EvidenceUnit, cluster: Cluster, personWeight: Per
 }
 
 function newCluster(): Cluster {
-  return { units: [], dated: null, implied: null, places: new Set(), types: new Map(), persons: new Set(), documents: new Set(), keys: new Set() };
+  return { units: [], dated: null, loose: null, implied: null, places: new Set(), types: new Map(), persons: new Set(), documents: new Set(), keys: new Set() };
 }
 
 function add(cluster: Cluster, unit: EvidenceUnit): void {
   cluster.units.push(unit);
-  if (unit.date) cluster.dated = cluster.dated ? span(cluster.dated, unit.date) : unit.date;
+  if (unit.date && isTight(unit.date)) cluster.dated = cluster.dated ? span(cluster.dated, unit.date) : unit.date;
+  else if (unit.date) cluster.loose = cluster.loose ? span(cluster.loose, unit.date) : unit.date;
   else if (unit.implied) cluster.implied = cluster.implied ? span(cluster.implied, unit.implied) : unit.implied;
   for (const place of unit.places.slice(0, 1)) cluster.places.add(place);
   if (unit.type) cluster.types.set(unit.type, (cluster.types.get(unit.type) ?? 0) + 1);
@@ -103,11 +120,75 @@ function add(cluster: Cluster, unit: EvidenceUnit): void {
   cluster.keys.add(unit.key);
 }
 
+const PLACES_COMPARED = 1;
+/** The places an event names most, most frequent first. */
+function mainPlaces(cluster: Cluster): string[] {
+  const counts = new Map<string, number>();
+  for (const unit of cluster.units) if (unit.places[0]) counts.set(unit.places[0], (counts.get(unit.places[0]) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, PLACES_COMPARED).map(([place]) => place);
+}
+
+/** How alike two events (each a document's account of one happening) are; ≥ MERGE_THRESHOLD on average joins. */
+export function eventScore(a: Cluster, b: Cluster, personWeight: PersonWeight): number {
+  let persons = 0;
+  for (const person of a.persons) if (b.persons.has(person)) persons += personWeight(person);
+  persons = Math.min(persons, 6);
+  const aDates = a.dated ?? a.loose;
+  const bDates = b.dated ?? b.loose;
+  const far = persons >= 2 && aDates && bDates && daysApart(aDates, bDates) <= CASE_DAYS ? -2 : -6;
+  let date: number;
+  if (a.dated && b.dated) {
+    const apart = daysApart(a.dated, b.dated);
+    date = apart === 0 ? (lengthInDays(a.dated) <= 62 && lengthInDays(b.dated) <= 62 ? 2 : 1) : apart <= 31 ? 0.5 : apart <= 120 ? -1 : far;
+  } else if ((a.dated ?? a.loose) && (b.dated ?? b.loose)) {
+    date = daysApart((a.dated ?? a.loose)!, (b.dated ?? b.loose)!) === 0 ? 0.5 : far / 2;
+  } else {
+    const mine = a.dated ?? a.loose ?? a.implied;
+    const theirs = b.dated ?? b.loose ?? b.implied;
+    if (!mine || !theirs) date = 0;
+    else {
+      const apart = daysApart(mine, theirs);
+      date = apart === 0 ? 1 : apart <= 365 ? 0 : persons >= 2 ? -1 : -3;
+    }
+  }
+  // The best fit among the places each names most: a report may also name where officials spoke.
+  const here = mainPlaces(a);
+  const there = mainPlaces(b);
+  let place = 0;
+  if (here.length > 0 && there.length > 0) {
+    place = -Infinity;
+    for (const left of here) {
+      for (const right of there) {
+        const relation = placeRelation(left, right);
+        place = Math.max(place, relation === 'same' ? 2 : relation === 'within' ? 1.5 : relation === 'unknown' ? 0 : -4);
+      }
+    }
+  }
+  let type = 0;
+  if (a.types.size > 0 && b.types.size > 0) {
+    type = -0.5;
+    for (const left of a.types.keys()) {
+      if (b.types.has(left)) {
+        type = 1;
+        break;
+      }
+      for (const right of b.types.keys()) if (related(left, right)) type = Math.max(type, 0.5);
+    }
+  }
+  return date + place + type + persons;
+}
+
+/** Average score needed to merge two groups of events from different documents. */
+export const MERGE_THRESHOLD = 3;
+
 /**
- * Group acts and figures into incidents. Units are taken document by document in publication
- * order; each joins the incident it fits best (time, place, act type, named persons, same
- * document) or opens a new one. An analyst's decisions override the scores: units kept apart never
- * share an incident, units put together always do.
+ * Group acts and figures into incidents, in two steps:
+ * 1. within each document, each unit joins the account it fits best (time, place, act type,
+ *    persons; a report usually tells one story, so the same document weighs in) or opens another;
+ * 2. across documents, accounts are merged by average linkage: two groups join when their accounts
+ *    fit each other well on average, so one loose link cannot chain unrelated incidents together.
+ * An analyst's decisions override the scores: units kept apart never share an incident, units put
+ * together always do.
  */
 export function groupUnits(units: readonly EvidenceUnit[], constraints: GroupingConstraints = { together: [], apart: [] }, personWeight: PersonWeight = () => 3): EvidenceUnit[][] {
   const apart = new Map<string, Set<string>>();
@@ -124,23 +205,74 @@ export function groupUnits(units: readonly EvidenceUnit[], constraints: Grouping
     return false;
   };
 
-  const clusters: Cluster[] = [];
-  for (const unit of units) {
-    let best: Cluster | null = null;
-    let bestScore = JOIN_THRESHOLD;
-    for (const cluster of clusters) {
-      if (forbidden(unit, cluster)) continue;
-      const score = fitScore(unit, cluster, personWeight);
-      if (score >= bestScore) {
-        best = cluster;
-        bestScore = score;
+  // 1. Accounts within each document.
+  const byDocument = new Map<string, EvidenceUnit[]>();
+  for (const unit of units) byDocument.set(unit.documentId, [...(byDocument.get(unit.documentId) ?? []), unit]);
+  const events: Cluster[] = [];
+  for (const documentUnits of byDocument.values()) {
+    const accounts: Cluster[] = [];
+    for (const unit of documentUnits) {
+      let best: Cluster | null = null;
+      let bestScore = JOIN_THRESHOLD;
+      for (const account of accounts) {
+        if (forbidden(unit, account)) continue;
+        const score = fitScore(unit, account, personWeight);
+        if (score >= bestScore) {
+          best = account;
+          bestScore = score;
+        }
+      }
+      if (!best) {
+        best = newCluster();
+        accounts.push(best);
+      }
+      add(best, unit);
+    }
+    events.push(...accounts);
+  }
+
+  // 2. Average-linkage merging of accounts across documents.
+  const count = events.length;
+  const pair = (i: number, j: number) => {
+    const left = events[i]!;
+    const right = events[j]!;
+    if ([...left.documents].some((document) => right.documents.has(document))) return -Infinity;
+    if (left.units.some((unit) => forbidden(unit, right))) return -Infinity;
+    return eventScore(left, right, personWeight);
+  };
+  const sums: number[][] = Array.from({ length: count }, () => new Array<number>(count).fill(0));
+  for (let i = 0; i < count; i++) for (let j = i + 1; j < count; j++) sums[i]![j] = sums[j]![i] = pair(i, j);
+  const groups: { members: number[]; alive: boolean }[] = events.map((_, index) => ({ members: [index], alive: true }));
+  for (;;) {
+    let bestI = -1;
+    let bestJ = -1;
+    let bestAverage = MERGE_THRESHOLD;
+    for (let i = 0; i < count; i++) {
+      if (!groups[i]!.alive) continue;
+      for (let j = i + 1; j < count; j++) {
+        if (!groups[j]!.alive) continue;
+        const average = sums[i]![j]! / (groups[i]!.members.length * groups[j]!.members.length);
+        if (average >= bestAverage) {
+          bestAverage = average;
+          bestI = i;
+          bestJ = j;
+        }
       }
     }
-    if (!best) {
-      best = newCluster();
-      clusters.push(best);
+    if (bestI < 0) break;
+    groups[bestI]!.members.push(...groups[bestJ]!.members);
+    groups[bestJ]!.alive = false;
+    for (let k = 0; k < count; k++) {
+      if (k === bestI || !groups[k]!.alive) continue;
+      sums[bestI]![k] = sums[k]![bestI] = sums[bestI]![k]! + sums[bestJ]![k]!;
     }
-    add(best, unit);
+  }
+  const clusters: Cluster[] = [];
+  for (const group of groups) {
+    if (!group.alive) continue;
+    const cluster = newCluster();
+    for (const index of group.members) for (const unit of events[index]!.units) add(cluster, unit);
+    clusters.push(cluster);
   }
 
   // Units an analyst put together: join their incidents, unless that would put apart units together.
@@ -152,5 +284,7 @@ export function groupUnits(units: readonly EvidenceUnit[], constraints: Grouping
     for (const unit of right.units) add(left, unit);
     clusters.splice(clusters.indexOf(right), 1);
   }
-  return clusters.map((cluster) => cluster.units);
+  // Keep the input order: incidents appear as their first unit did.
+  const order = new Map(units.map((unit, index) => [unit.key, index]));
+  return clusters.map((cluster) => cluster.units.sort((a, b) => order.get(a.key)! - order.get(b.key)!)).sort((a, b) => order.get(a[0]!.key)! - order.get(b[0]!.key)!);
 }
