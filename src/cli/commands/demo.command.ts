@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderSnippet } from '../../search/snippet.js';
 import { ingestPaths } from '../../services/ingest.service.js';
+import { incidentViews, regroupIncidents } from '../../services/incidents.service.js';
 import { searchDocuments } from '../../services/search.service.js';
 import { Store } from '../../store/store.js';
 import { CliError, type CliIo } from '../cli-io.js';
@@ -10,7 +11,7 @@ import { CliError, type CliIo } from '../cli-io.js';
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEMO_CORPUS = join(PROJECT_ROOT, 'examples', 'corpus');
 export const DEMO_STORE = join('.demo', 'chronicle.db');
-const SAMPLE_QUERIES = ['detained Chechnya', 'Титиев', 'Estemirova Grozny', '"secret prison"'];
+const SAMPLE_QUERIES = ['detained Chechnya', 'Титиев', 'Estemirova Grozny', '"rounded up"'];
 
 /**
  * `chronicle demo`: capture the sample corpus into a fresh embedded store, then show what was
@@ -32,7 +33,7 @@ export async function demoCommand(io: CliIo, options: { db?: string }): Promise<
     });
     const sources = await store.sources.list();
     io.stdout(
-      `\n${summary.captured} documents captured from ${sources.length} sources in ${summary.seconds.toFixed(2)} s` +
+      `\n${summary.captured} documents captured (${summary.claims} proposed claims extracted from the English ones) from ${sources.length} sources in ${summary.seconds.toFixed(2)} s` +
         `${summary.failed ? `; ${summary.failed} failed` : ''}. Sources: ${sources.map((source) => source.name).join(', ')}\n`,
     );
     for (const query of SAMPLE_QUERIES) {
@@ -42,8 +43,14 @@ export async function demoCommand(io: CliIo, options: { db?: string }): Promise<
         io.stdout(`  ${result.title ?? result.origin}\n    ${renderSnippet(result.snippet, '«', '»')}\n`);
       }
     }
+    const incidents = (await incidentViews(store, await regroupIncidents(store))).sort((a, b) => b.documents - a.documents || b.figures.length - a.figures.length);
+    io.stdout(`\nchronicle incidents  →  ${incidents.length} incidents; the most reported:\n`);
+    for (const incident of incidents.slice(0, 4)) {
+      const figures = incident.summary.map((item) => `${item.what} ${item.low}${item.high === item.low ? '' : `–${item.high ?? '…'}`}${item.conflict ? ' (conflict)' : item.differ ? ' (sources differ)' : ''}`).join('; ');
+      io.stdout(`  ${incident.title}: ${incident.documents} documents, ${incident.independent_sources} independent sources${figures ? `; ${figures}` : ''}\n`);
+    }
     const db = relative(io.cwd, location);
-    io.stdout(`\nTry: npx chronicle --db ${db} list | search QUERY | show ID | verify\n`);
+    io.stdout(`\nTry: npx chronicle --db ${db} list | search QUERY | show ID | claims ID | incidents | incident ID | review queue | audit verify\n`);
     return summary.failed > 0 ? 1 : 0;
   } finally {
     await store.close();

@@ -114,3 +114,14 @@ describe('independent lines of evidence', () => {
     expect(origins.every((list) => list.length > 0)).toBe(true);
   });
 });
+
+describe('described sources', () => {
+  it('count as their publisher: "activists" and "the paper" are no line of their own', () => {
+    const origins = originsOf([
+      { attributedTo: 'activists', publisher: 'NPR', documentId: 'n' },
+      { attributedTo: 'the paper', publisher: 'NPR', documentId: 'n' },
+      { attributedTo: 'The Associated Press', publisher: 'NPR', documentId: 'n' },
+    ]);
+    expect(origins).toEqual([['NPR'], ['NPR'], ['The Associated Press']]);
+  });
+});

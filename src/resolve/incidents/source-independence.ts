@@ -40,8 +40,18 @@ export interface SourcedClaim {
  * is its publisher's. When the source is itself a publisher in the set, its own claims' origins are
  * followed (cycle-safe), so re-reporting chains collapse to their first witness.
  */
+/**
+ * Whether an attribution names someone ("Novaya Gazeta", "Igor Kochetkov") rather than describes
+ * them ("activists", "the paper", "officials"): a description cannot be told apart from the
+ * publisher's other sources, so it counts as the publisher's own line.
+ */
+export function isNamedSource(name: string): boolean {
+  return /^(?:the\s+)?\p{Lu}/u.test(name.trim()) && !/^the\s+\p{Ll}/u.test(name.trim());
+}
+
 export function originsOf(claims: readonly SourcedClaim[]): string[][] {
-  const direct = claims.map((claim) => claim.attributedTo ?? claim.publisher ?? `document ${claim.documentId}`);
+  const named = (claim: SourcedClaim) => (claim.attributedTo && isNamedSource(claim.attributedTo) ? claim.attributedTo : null);
+  const direct = claims.map((claim) => named(claim) ?? claim.publisher ?? `document ${claim.documentId}`);
   const publishers = new Map<string, number[]>();
   claims.forEach((claim, index) => {
     if (!claim.publisher) return;
@@ -56,8 +66,9 @@ export function originsOf(claims: readonly SourcedClaim[]): string[][] {
     const source = direct[index]!;
     const claim = claims[index]!;
     // Credited to another publisher of the set: follow what that publisher's own claims rest on.
-    if (claim.attributedTo && (!claim.publisher || !sameSource(claim.attributedTo, claim.publisher))) {
-      const theirs = publisherOf(claim.attributedTo)?.filter((other) => !seen.has(other));
+    const credited = named(claim);
+    if (credited && (!claim.publisher || !sameSource(credited, claim.publisher))) {
+      const theirs = publisherOf(credited)?.filter((other) => !seen.has(other));
       if (theirs && theirs.length > 0) {
         const next = new Set(seen).add(index);
         return [...new Set(theirs.flatMap((other) => resolve(other, next)))];
