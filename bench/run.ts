@@ -1,12 +1,14 @@
 // `npm run bench -- NAME [options]`: benchmarks and evaluations that are not part of `npm test`.
 import { captureBenchmark } from './capture.bench.js';
 import { evalBenchmark } from './eval.js';
+import { linkBenchmark } from './link.bench.js';
 import { extractBenchmark } from './extract.bench.js';
 
 const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   capture: captureBenchmark,
   extract: extractBenchmark,
   eval: evalBenchmark,
+  link: linkBenchmark,
 };
 
 const [name = 'capture', ...args] = process.argv.slice(2);

@@ -1,0 +1,157 @@
+import { BLOCKING_RULES, candidatePairs, type BlockingStats } from './blocking.js';
+import { clusterPairs, type ClusterStats } from './cluster.js';
+import { compareRecords, FIELDS, MISSING } from './comparisons.js';
+import { aggregatePatterns, estimateEm, levelWeight, uFromRandomPairs, weightOfProbability, type FsModel } from './model.js';
+import { Preparer, type PersonRecord, type PreparedRecord } from './record.js';
+
+/** The one configuration linkage runs with (docs/ARCHITECTURE.md, "Resolve"). */
+export interface LinkConfig {
+  /** Largest block compared all-against-all; larger ones use a sorted window of this width. */
+  blockCap: number;
+  /** Random pairs drawn to measure u. */
+  randomPairs: number;
+  /** Re-estimate u by EM on the candidate pairs, or keep u from random pairs. */
+  estimateU: boolean;
+  /** Posterior probability of a match at which a pair becomes a link. */
+  threshold: number;
+  /** Posterior below which a pair counts as a conflict in the clustering guard. */
+  conflictProbability: number;
+  /** Extra bits a lone link needs to bridge two groups (clustering guard). */
+  bridgeMargin: number;
+  /** Largest term-frequency adjustment, in bits, either way. */
+  tfClamp: number;
+  seed: number;
+}
+
+export const DEFAULT_LINK_CONFIG: LinkConfig = {
+  blockCap: 60,
+  randomPairs: 200_000,
+  estimateU: true,
+  threshold: 0.5,
+  conflictProbability: 0.01,
+  bridgeMargin: 4,
+  tfClamp: 6,
+  seed: 1969,
+};
+
+export interface LinkStats {
+  records: number;
+  blocking: BlockingStats;
+  clustering: ClusterStats;
+  persons: number;
+  milliseconds: { prepare: number; blocking: number; compare: number; estimate: number; score: number; cluster: number };
+}
+
+export interface LinkResult {
+  /** Person number of each record (0…persons−1, in order of first record). */
+  cluster: Int32Array;
+  model: FsModel;
+  /** Threshold as a match weight (bits). */
+  thresholdWeight: number;
+  stats: LinkStats;
+  /** Candidate pairs (a * n + b) and their match weights, for inspection. */
+  pairs: Float64Array;
+  weights: Float32Array;
+}
+
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Share of records holding each value of each term-frequency field. */
+function termFrequencies(records: readonly PreparedRecord[]): (Map<string, number> | null)[] {
+  return FIELDS.map((field) => {
+    if (!field.tfValue || field.tfLevels === 0) return null;
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const record of records) {
+      const value = field.tfValue(record);
+      if (value === null) continue;
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+      total++;
+    }
+    for (const [value, count] of counts) counts.set(value, count / total);
+    return counts;
+  });
+}
+
+/**
+ * Link person records: prepare names, block, compare, estimate m and u, score every candidate pair
+ * with term-frequency adjustment, and cluster links into persons.
+ */
+export function linkRecords(records: readonly PersonRecord[], config: LinkConfig = DEFAULT_LINK_CONFIG): LinkResult {
+  const n = records.length;
+  const time = { prepare: 0, blocking: 0, compare: 0, estimate: 0, score: 0, cluster: 0 };
+  let started = performance.now();
+  const lap = (key: keyof typeof time) => {
+    const now = performance.now();
+    time[key] = Math.round(now - started);
+    started = now;
+  };
+  const preparer = new Preparer();
+  const prepared = records.map((record) => preparer.prepare(record));
+  lap('prepare');
+
+  const { pairs, stats: blocking } = candidatePairs(prepared, BLOCKING_RULES, config.blockCap);
+  lap('blocking');
+
+  const F = FIELDS.length;
+  const vectors = new Uint8Array(pairs.length * F);
+  for (let p = 0; p < pairs.length; p++) {
+    const a = Math.floor(pairs[p]! / n);
+    compareRecords(prepared[a]!, prepared[pairs[p]! - a * n]!, vectors, p * F);
+  }
+  const random = prng(config.seed);
+  const sampleCount = n < 2 ? 0 : Math.min(config.randomPairs, (n * (n - 1)) / 2);
+  const sample = new Uint8Array(sampleCount * F);
+  for (let s = 0; s < sampleCount; s++) {
+    const a = Math.floor(random() * n);
+    let b = Math.floor(random() * (n - 1));
+    if (b >= a) b++;
+    compareRecords(prepared[a]!, prepared[b]!, sample, s * F);
+  }
+  lap('compare');
+
+  const uRandom = uFromRandomPairs(sample, FIELDS);
+  const model = estimateEm(aggregatePatterns(vectors, F), FIELDS, uRandom, { estimateU: config.estimateU, maxIterations: 200, tolerance: 1e-6, initialLambda: Math.min(0.5, Math.max(0.001, n / Math.max(1, pairs.length))) });
+  lap('estimate');
+
+  const frequencies = termFrequencies(prepared);
+  const levelWeights = FIELDS.map((field, f) => field.levels.map((_, level) => levelWeight(model, f, level)));
+  // Random-pair chance of agreeing on a tf field's levels 0…tfLevels−1: what an average value would give.
+  const agreeChance = FIELDS.map((field, f) => uRandom[f]!.slice(0, field.tfLevels).reduce((sum, value) => sum + value, 0));
+  const prior = Math.log2(model.lambda / (1 - model.lambda));
+  const weights = new Float32Array(pairs.length);
+  for (let p = 0; p < pairs.length; p++) {
+    const a = Math.floor(pairs[p]! / n);
+    const b = pairs[p]! - a * n;
+    let weight = prior;
+    for (let f = 0; f < F; f++) {
+      const level = vectors[p * F + f]!;
+      if (level === MISSING) continue;
+      weight += levelWeights[f]![level]!;
+      const table = frequencies[f];
+      if (table && level < FIELDS[f]!.tfLevels) {
+        const field = FIELDS[f]!;
+        const tf = Math.max(table.get(field.tfValue!(prepared[a]!) ?? '') ?? 0, table.get(field.tfValue!(prepared[b]!) ?? '') ?? 0);
+        if (tf > 0) weight += Math.max(-config.tfClamp, Math.min(config.tfClamp, Math.log2(agreeChance[f]! / tf)));
+      }
+    }
+    weights[p] = weight;
+  }
+  lap('score');
+
+  const thresholdWeight = weightOfProbability(config.threshold);
+  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, { threshold: thresholdWeight, conflictWeight: weightOfProbability(config.conflictProbability), bridgeMargin: config.bridgeMargin });
+  lap('cluster');
+  let persons = 0;
+  for (let index = 0; index < n; index++) persons = Math.max(persons, cluster[index]! + 1);
+  return { cluster, model, thresholdWeight, pairs, weights, stats: { records: n, blocking, clustering, persons, milliseconds: time } };
+}
