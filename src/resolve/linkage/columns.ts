@@ -54,6 +54,11 @@ export function mapColumns(header: readonly string[], options: ColumnOptions = {
     const field = FIELD_OF_ALIAS.get(name);
     if (field && fields[field] === undefined) fields[field] = index;
   });
+  // Then headers that begin with a known name (postcode_fake, dob_approx), for fields still unmapped.
+  normalised.forEach((name, index) => {
+    const field = FIELD_OF_ALIAS.get(name.split('_')[0]!);
+    if (field && fields[field] === undefined && !Object.values(fields).includes(index)) fields[field] = index;
+  });
   for (const entry of options.map ?? []) {
     const equals = entry.lastIndexOf('=');
     if (equals <= 0) throw new PersonListError(`--map ${entry}: expected column=field`);

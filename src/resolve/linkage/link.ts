@@ -1,7 +1,7 @@
 import { BLOCKING_RULES, candidatePairs, type BlockingStats } from './blocking.js';
 import { clusterPairs, type ClusterStats } from './cluster.js';
 import { compareRecords, FIELDS, MISSING } from './comparisons.js';
-import { aggregatePatterns, estimateEm, levelWeight, uFromRandomPairs, weightOfProbability, type FsModel } from './model.js';
+import { aggregatePatterns, estimateEm, initialM, levelWeight, uFromRandomPairs, weightOfProbability, type FsModel } from './model.js';
 import { Preparer, type PersonRecord, type PreparedRecord } from './record.js';
 
 /** The one configuration linkage runs with (docs/ARCHITECTURE.md, "Resolve"). */
@@ -18,6 +18,8 @@ export interface LinkConfig {
   conflictProbability: number;
   /** Extra bits a lone link needs to bridge two groups (clustering guard). */
   bridgeMargin: number;
+  /** Share of cross pairs that must be links for two groups to merge (clustering guard). */
+  minLinkShare: number;
   /** Largest term-frequency adjustment, in bits, either way. */
   tfClamp: number;
   seed: number;
@@ -30,6 +32,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   threshold: 0.5,
   conflictProbability: 0.01,
   bridgeMargin: 4,
+  minLinkShare: 0.2,
   tfClamp: 6,
   seed: 1969,
 };
@@ -83,6 +86,77 @@ function termFrequencies(records: readonly PreparedRecord[]): (Map<string, numbe
 }
 
 /**
+ * Training sessions (after Splink's practice): EM runs on pairs blocked by one kind of evidence, with
+ * u fixed from random pairs, and estimates m only for the fields that blocking did not select on —
+ * there, non-matches inside the block differ as randomly as any two records, so the fixed u holds.
+ * Birth date / document / e-mail blocks train the names and the rest; name blocks train the dates and
+ * the rest. A field no session trains keeps the default starting m.
+ *
+ * λ, the prior probability that two records drawn at random are the same person, comes from the
+ * sessions too: a session's EM finds λ_s · |pairs_s| matches inside its blocks; dividing by the share
+ * of all matches its blocks can catch (the chance that a matching pair has the blocking values
+ * present and agreeing, from the trained m) estimates the number of matching pairs overall. The
+ * sessions' estimates are combined by geometric mean and divided by n(n−1)/2.
+ */
+const TRAINING_SESSIONS: { name: string; rules: string[]; excludes: string[] }[] = [
+  { name: 'by birth date, document or e-mail', rules: ['birth-date', 'id-number', 'email'], excludes: ['birth', 'idNumber', 'email'] },
+  { name: 'by name stems', rules: ['name-stems'], excludes: ['given', 'surname'] },
+];
+
+/** Share of matching pairs that a session's blocks can catch, from the trained m and how often the blocking values are present. */
+function sessionRecall(session: number, prepared: readonly PreparedRecord[], m: number[][]): number {
+  const share = (has: (record: PreparedRecord) => boolean) => prepared.reduce((count, record) => count + (has(record) ? 1 : 0), 0) / Math.max(1, prepared.length);
+  if (session === 0) {
+    const dated = share((record) => record.birth?.day != null);
+    return dated * dated * m[3]![0]!;
+  }
+  const named = share((record) => record.given !== null && record.surname !== null);
+  const agree = (row: number[]) => row[0]! + row[1]! + row[2]!;
+  return named * named * agree(m[0]!) * agree(m[1]!);
+}
+
+function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], config: LinkConfig): FsModel {
+  const F = FIELDS.length;
+  const n = prepared.length;
+  const mSums = FIELDS.map((field) => new Array<number>(field.levels.length).fill(0));
+  const sessionsPerField = new Array<number>(F).fill(0);
+  let iterations = 0;
+  let converged = true;
+  const found: { session: number; matches: number }[] = [];
+  for (const [index, session] of TRAINING_SESSIONS.entries()) {
+    const rules = BLOCKING_RULES.filter((rule) => session.rules.includes(rule.name));
+    const excluded = new Set(session.excludes.map((name) => FIELDS.findIndex((field) => field.name === name)));
+    const { pairs } = candidatePairs(prepared, rules, config.blockCap);
+    if (pairs.length < 10) continue;
+    const vectors = new Uint8Array(pairs.length * F);
+    for (let p = 0; p < pairs.length; p++) {
+      const a = Math.floor(pairs[p]! / n);
+      compareRecords(prepared[a]!, prepared[pairs[p]! - a * n]!, vectors, p * F);
+      for (const f of excluded) vectors[p * F + f] = MISSING;
+    }
+    const sessionModel = estimateEm(aggregatePatterns(vectors, F), FIELDS, uRandom, { estimateU: false, maxIterations: 200, tolerance: 1e-6, initialLambda: 0.5 });
+    iterations += sessionModel.iterations;
+    found.push({ session: index, matches: sessionModel.lambda * pairs.length });
+    converged &&= sessionModel.converged;
+    for (let f = 0; f < F; f++) {
+      if (excluded.has(f)) continue;
+      let present = 0;
+      for (let p = 0; p < pairs.length; p++) if (vectors[p * F + f] !== MISSING) present++;
+      if (present < 10) continue;
+      sessionsPerField[f]!++;
+      sessionModel.m[f]!.forEach((value, level) => (mSums[f]![level]! += value));
+    }
+  }
+  const m = FIELDS.map((field, f) => (sessionsPerField[f]! > 0 ? mSums[f]!.map((value) => value / sessionsPerField[f]!) : initialM(field.levels.length)));
+  const estimates = found.map(({ session, matches }) => matches / Math.max(1e-3, sessionRecall(session, prepared, m))).filter((value) => value > 0);
+  const allPairs = (n * (n - 1)) / 2;
+  // Without a usable session, assume each record has one other record of the same person.
+  const matches = estimates.length > 0 ? Math.exp(estimates.reduce((sum, value) => sum + Math.log(value), 0) / estimates.length) : n / 2;
+  const lambda = Math.min(0.5, Math.max(1 / allPairs, matches / Math.max(1, allPairs)));
+  return { fields: FIELDS.map((field) => field.name), levels: FIELDS.map((field) => [...field.levels]), m, u: uRandom, uRandom, lambda, iterations, converged };
+}
+
+/**
  * Link person records: prepare names, block, compare, estimate m and u, score every candidate pair
  * with term-frequency adjustment, and cluster links into persons.
  */
@@ -120,7 +194,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   lap('compare');
 
   const uRandom = uFromRandomPairs(sample, FIELDS);
-  const model = estimateEm(aggregatePatterns(vectors, F), FIELDS, uRandom, { estimateU: config.estimateU, maxIterations: 200, tolerance: 1e-6, initialLambda: Math.min(0.5, Math.max(0.001, n / Math.max(1, pairs.length))) });
+  const model = trainModel(prepared, uRandom, config);
   lap('estimate');
 
   const frequencies = termFrequencies(prepared);
@@ -149,7 +223,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   lap('score');
 
   const thresholdWeight = weightOfProbability(config.threshold);
-  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, { threshold: thresholdWeight, conflictWeight: weightOfProbability(config.conflictProbability), bridgeMargin: config.bridgeMargin });
+  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, { threshold: thresholdWeight, conflictWeight: weightOfProbability(config.conflictProbability), bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare });
   lap('cluster');
   let persons = 0;
   for (let index = 0; index < n; index++) persons = Math.max(persons, cluster[index]! + 1);

@@ -66,15 +66,19 @@ export function uFromRandomPairs(vectors: Uint8Array, fields: readonly FieldComp
 }
 
 /** Starting m: agreement likely for a match, the worst level rare. */
-function initialM(levelCount: number): number[] {
+export function initialM(levelCount: number): number[] {
   const row = Array.from({ length: levelCount }, (_, level) => (level === levelCount - 1 ? 0.05 : 2 ** -level));
   const total = row.reduce((sum, value) => sum + value, 0);
   return row.map((value) => value / total);
 }
 
 export interface EmOptions {
-  /** Also re-estimate u on the candidate pairs (true), or keep u from random pairs (false). */
+  /** Also re-estimate u on the pairs (true), or keep u as given (false). */
   estimateU: boolean;
+  /** Re-estimate m (false: only λ is estimated). */
+  estimateM?: boolean;
+  /** Starting m (default: agreement likely, the worst level rare). */
+  initialM?: number[][];
   maxIterations: number;
   tolerance: number;
   initialLambda: number;
@@ -86,8 +90,9 @@ export interface EmOptions {
  */
 export function estimateEm(patterns: Patterns, fields: readonly FieldComparison[], uRandom: number[][], options: EmOptions): FsModel {
   const fieldCount = fields.length;
-  const m = fields.map((field) => initialM(field.levels.length));
+  const m = options.initialM ? options.initialM.map((row) => [...row]) : fields.map((field) => initialM(field.levels.length));
   const u = uRandom.map((row) => [...row]);
+  const estimateM = options.estimateM ?? true;
   let lambda = options.initialLambda;
   let iterations = 0;
   let converged = false;
@@ -132,7 +137,7 @@ export function estimateEm(patterns: Patterns, fields: readonly FieldComparison[
           row[level] = value;
         }
       };
-      update(m[f]!, mass);
+      if (estimateM) update(m[f]!, mass);
       if (options.estimateU) update(u[f]!, nonMass);
     }
     if (change < options.tolerance) {
