@@ -6,6 +6,8 @@ export interface ClusterOptions {
   conflictWeight: number;
   /** Extra weight a lone link must carry to join two groups of two or more records. */
   bridgeMargin: number;
+  /** Conflicts allowed across a merge, per link across it. */
+  maxConflictsPerLink: number;
   /** Share of all record pairs across two groups that must be links for the groups to merge. */
   minLinkShare: number;
 }
@@ -83,7 +85,7 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
         }
       }
       const bridging = small.length > 1 && positive < 2 && weights[p]! < options.threshold + options.bridgeMargin;
-      if (conflict > positive || bridging || positive < options.minLinkShare * small.length * large.length) {
+      if (conflict > options.maxConflictsPerLink * positive || bridging || positive < options.minLinkShare * small.length * large.length) {
         stats.refusedMerges++;
         continue;
       }

@@ -18,6 +18,8 @@ export interface LinkConfig {
   conflictProbability: number;
   /** Extra bits a lone link needs to bridge two groups (clustering guard). */
   bridgeMargin: number;
+  /** Conflicts allowed across a merge, per link across it (clustering guard). */
+  maxConflictsPerLink: number;
   /** Share of cross pairs that must be links for two groups to merge (clustering guard). */
   minLinkShare: number;
   /** Largest term-frequency adjustment, in bits, either way. */
@@ -33,6 +35,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   conflictProbability: 0.01,
   bridgeMargin: 4,
   minLinkShare: 0.2,
+  maxConflictsPerLink: 0.34,
   tfClamp: 6,
   seed: 1969,
 };
@@ -223,7 +226,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   lap('score');
 
   const thresholdWeight = weightOfProbability(config.threshold);
-  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, { threshold: thresholdWeight, conflictWeight: weightOfProbability(config.conflictProbability), bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare });
+  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, { threshold: thresholdWeight, conflictWeight: weightOfProbability(config.conflictProbability), bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink });
   lap('cluster');
   let persons = 0;
   for (let index = 0; index < n; index++) persons = Math.max(persons, cluster[index]! + 1);

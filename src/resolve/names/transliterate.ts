@@ -12,8 +12,12 @@ export const STANDARDS = {
 export type Standard = keyof typeof STANDARDS | 'chechen';
 
 const CYRILLIC = /[\u0400-\u04ff]/;
-// Stand-ins people type for the palochka (Ӏ): Latin I or l, digit 1, pipe; only between Cyrillic letters or after one.
-const PALOCHKA_STAND_INS = /(?<=[\u0400-\u04ff])[Il1|Ӏ](?=[\u0400-\u04ff]|$|\s)/gu;
+// Stand-ins people type for the palochka (Ӏ): Latin I or l, digit 1, pipe; after a Cyrillic letter, or before one at a word's start.
+const PALOCHKA_STAND_INS = /(?<=[\u0400-\u04ff])[Il1|Ӏ](?=[\u0400-\u04ff]|$|\s)|(?<!\p{L})[I1|](?=[\u0400-\u04ff])/gu;
+
+// iuliia's BGN/PCGN, GOST 7.79 and scholarly schemas leave ё untouched; those standards write ë.
+const KEEPS_YO = new Set<string>(['bgn-pcgn', 'iso9-gost779', 'scholarly']);
+const withYo = (standard: string, text: string) => (KEEPS_YO.has(standard) ? text.replace(/ё/g, 'ë').replace(/Ё/g, 'Ë') : text);
 
 export function hasCyrillic(text: string): boolean {
   return CYRILLIC.test(text);
@@ -36,7 +40,7 @@ export function chechenLatin(text: string): string {
   let lower = restorePalochka(text).toLowerCase().replace(/ӏ/g, 'Ӏ');
   for (const [pattern, latin] of CHECHEN) lower = lower.replace(pattern, latin);
   // BGN/PCGN keeps case; restore an initial capital on each word.
-  return iuliia.translate(lower, iuliia.BGN_PCGN).replace(/(^|[\s-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return iuliia.translate(withYo('bgn-pcgn', lower), iuliia.BGN_PCGN).replace(/(^|[\s-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 /** Every romanisation of a Cyrillic name under the main standards plus the Chechen-aware one; Latin input is returned as is. */
@@ -44,7 +48,7 @@ export function transliterations(text: string): Map<Standard, string> {
   const result = new Map<Standard, string>();
   if (!hasCyrillic(text)) return result;
   const restored = restorePalochka(text);
-  for (const [name, schema] of Object.entries(STANDARDS) as [keyof typeof STANDARDS, iuliia.Schema][]) result.set(name, iuliia.translate(restored, schema));
+  for (const [name, schema] of Object.entries(STANDARDS) as [keyof typeof STANDARDS, iuliia.Schema][]) result.set(name, iuliia.translate(withYo(name, restored), schema));
   result.set('chechen', chechenLatin(restored));
   return result;
 }
@@ -52,5 +56,5 @@ export function transliterations(text: string): Map<Standard, string> {
 /** One romanisation by a named standard (used by the victim-list generator). */
 export function romanise(text: string, standard: Standard): string {
   if (standard === 'chechen') return chechenLatin(text);
-  return iuliia.translate(restorePalochka(text), STANDARDS[standard]);
+  return iuliia.translate(withYo(standard, restorePalochka(text)), STANDARDS[standard]);
 }
