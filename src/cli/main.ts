@@ -6,6 +6,7 @@ import { claimsCommand } from './commands/claims.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { extractCommand } from './commands/extract.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
+import { linkCommand } from './commands/link.command.js';
 import { listCommand } from './commands/list.command.js';
 import { reextractCommand } from './commands/reextract.command.js';
 import { searchCommand } from './commands/search.command.js';
@@ -94,6 +95,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
     .action(async (ids: string[], options) => setExit(await reextractCommand(io, ids, { ...options, db: db(options) })));
+
+  program
+    .command('link')
+    .description('link the records of person lists (CSV, UTF-8 or CP1251) into persons; writes file,record_id,cluster rows')
+    .argument('<files...>', 'CSV files with a header row')
+    .option('--id <column>', 'column holding record ids (default: id, unique_id, rec_id…, else the row number)')
+    .option('--map <column=field>', 'map a column to a field, repeatable (given, surname, patronymic, full_name, birth_date, sex, place, address, postcode, id_number, email)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--out <file>', 'write the rows to this file instead of stdout')
+    .option('--json', 'print JSON (files, model weights, clusters)')
+    .action(async (files: string[], options) => setExit(await linkCommand(io, files, options)));
 
   program
     .command('demo')

@@ -23,6 +23,7 @@ const RULES: [RegExp, string][] = [
   [/ph/g, 'f'],
   [/ou/g, 'u'],
   [/[yj]/g, 'i'],
+  [/i+/g, 'i'],
   [/io/g, 'e'],
   [/ie/g, 'e'],
 ];
