@@ -18,7 +18,7 @@ import { romanise, type Standard } from '../src/resolve/names/transliterate.js';
 type Weighted = [string, number][];
 interface NameData {
   russian: { male: Weighted; female: Weighted; surnames: Weighted };
-  chechen: { male: Weighted; female: Weighted; surnames: Weighted };
+  chechen: { male: Weighted; female: Weighted; surnames: Weighted; forefathers: Weighted };
   places: { chechen: string[]; russian: string[] };
   chechenSpelling: Record<string, string>;
 }
@@ -80,7 +80,11 @@ const PICKERS = {
   chechen: {
     m: new Picker(DATA.chechen.male),
     f: new Picker(DATA.chechen.female),
-    surname: new Picker([...DATA.chechen.surnames, ...DATA.chechen.male.filter(([name]) => !name.includes('-')).map(([name, weight]): [string, number] => [surnameOfName(name), Math.max(1, Math.round(weight / 3))])]),
+    surname: new Picker([
+      ...DATA.chechen.surnames,
+      ...DATA.chechen.male.filter(([name]) => !name.includes('-')).map(([name, weight]): [string, number] => [surnameOfName(name), Math.max(1, Math.round(weight / 3))]),
+      ...DATA.chechen.forefathers.map(([name, weight]): [string, number] => [surnameOfName(name), weight]),
+    ]),
   },
 };
 

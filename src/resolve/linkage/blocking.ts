@@ -26,7 +26,9 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'surname-phonetic+given-initial', keys: (r) => (r.surname?.phonetic ?? []).map((code) => join('t', code, r.given?.keys[0]?.[0])) },
   { name: 'id-number', keys: (r) => [join('i', r.idNumber)] },
   { name: 'email', keys: (r) => [join('@', r.email)] },
-  { name: 'postcode+surname-initial', keys: (r) => [join('p', r.postcode, r.surname?.keys[0]?.[0])] },
+  { name: 'postcode', keys: (r) => [join('p', r.postcode)] },
+  { name: 'place+given-phonetic', keys: (r) => (r.given?.phonetic ?? []).map((code) => join('q', code, r.place)) },
+  { name: 'place+surname-phonetic', keys: (r) => (r.surname?.phonetic ?? []).map((code) => join('r', code, r.place)) },
 ];
 
 export interface BlockingStats {

@@ -1,3 +1,6 @@
+// Cross pairs scored on demand per merge attempt, at most.
+const MAX_CROSS_SCORES = 2_000;
+
 /** Options of the chaining guard (see clusterPairs). */
 export interface ClusterOptions {
   /** Pairs at or above this weight are links. */
@@ -21,13 +24,15 @@ export interface ClusterStats {
 /**
  * Persons from scored pairs: links are taken strongest first and merge the groups of their two
  * records (single linkage), but a merge is refused when it would chain unlike records together:
- *  - when the scored pairs across the two groups hold more conflicts (weight < conflictWeight) than
- *    links, and
+ *  - when the pairs across the two groups hold more than maxConflictsPerLink conflicts
+ *    (weight < conflictWeight) per link, or fewer links than minLinkShare of all cross pairs, and
  *  - when both groups already have two or more records and only one link joins them, unless that
  *    link is at least threshold + bridgeMargin strong.
+ * Cross pairs that blocking never paired are scored on demand with `scorePair` (a < b), so a group
+ * is judged on all its records, not only on those that happened to share a block.
  * `pairs` are encoded a * n + b (a < b), `weights` beside them.
  */
-export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Array, options: ClusterOptions): { cluster: Int32Array; stats: ClusterStats } {
+export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Array, scorePair: (a: number, b: number) => number, options: ClusterOptions): { cluster: Int32Array; stats: ClusterStats } {
   // Adjacency of every scored pair, for the cross-group checks.
   const degree = new Int32Array(n + 1);
   for (let p = 0; p < pairs.length; p++) {
@@ -60,6 +65,7 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
     return x;
   };
 
+  const scored = new Set<number>();
   const links: number[] = [];
   for (let p = 0; p < pairs.length; p++) if (weights[p]! >= options.threshold) links.push(p);
   links.sort((x, y) => weights[y]! - weights[x]!);
@@ -76,12 +82,25 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
     if (large.length > 1) {
       let positive = 0;
       let conflict = 0;
+      let evaluated = 0;
+      const count = (weight: number) => {
+        if (weight >= options.threshold) positive++;
+        else if (weight < options.conflictWeight) conflict++;
+      };
       for (const x of small) {
+        // Scored pairs first; then every other cross pair is scored now (blocking kept them apart,
+        // which does not make them agree), up to a bound so a huge group cannot stall clustering.
+        scored.clear();
         for (let k = degree[x]!; k < degree[x + 1]!; k++) {
           if (find(neighbours[k]!) !== ra) continue;
-          const weight = neighbourWeights[k]!;
-          if (weight >= options.threshold) positive++;
-          else if (weight < options.conflictWeight) conflict++;
+          scored.add(neighbours[k]!);
+          count(neighbourWeights[k]!);
+        }
+        for (const y of large) {
+          if (evaluated >= MAX_CROSS_SCORES) break;
+          if (scored.has(y)) continue;
+          evaluated++;
+          count(scorePair(Math.min(x, y), Math.max(x, y)));
         }
       }
       const bridging = small.length > 1 && positive < 2 && weights[p]! < options.threshold + options.bridgeMargin;

@@ -31,8 +31,8 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   blockCap: 60,
   randomPairs: 200_000,
   estimateU: true,
-  threshold: 0.5,
-  conflictProbability: 0.01,
+  threshold: 0.8,
+  conflictProbability: 0.0001,
   bridgeMargin: 4,
   minLinkShare: 0.2,
   maxConflictsPerLink: 0.34,
@@ -110,7 +110,8 @@ const TRAINING_SESSIONS: { name: string; rules: string[]; excludes: string[] }[]
 function sessionRecall(session: number, prepared: readonly PreparedRecord[], m: number[][]): number {
   const share = (has: (record: PreparedRecord) => boolean) => prepared.reduce((count, record) => count + (has(record) ? 1 : 0), 0) / Math.max(1, prepared.length);
   if (session === 0) {
-    const dated = share((record) => record.birth?.day != null);
+    // m of "same day" is conditional on both dates being present (at any precision).
+    const dated = share((record) => record.birth !== null);
     return dated * dated * m[3]![0]!;
   }
   const named = share((record) => record.given !== null && record.surname !== null);
@@ -205,13 +206,11 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   // Random-pair chance of agreeing on a tf field's levels 0…tfLevels−1: what an average value would give.
   const agreeChance = FIELDS.map((field, f) => uRandom[f]!.slice(0, field.tfLevels).reduce((sum, value) => sum + value, 0));
   const prior = Math.log2(model.lambda / (1 - model.lambda));
-  const weights = new Float32Array(pairs.length);
-  for (let p = 0; p < pairs.length; p++) {
-    const a = Math.floor(pairs[p]! / n);
-    const b = pairs[p]! - a * n;
+  /** Match weight of a pair from its comparison vector (at `offset` in `levels`), with term-frequency adjustment. */
+  const weightOf = (a: number, b: number, levels: Uint8Array, offset: number) => {
     let weight = prior;
     for (let f = 0; f < F; f++) {
-      const level = vectors[p * F + f]!;
+      const level = levels[offset + f]!;
       if (level === MISSING) continue;
       weight += levelWeights[f]![level]!;
       const table = frequencies[f];
@@ -221,12 +220,22 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
         if (tf > 0) weight += Math.max(-config.tfClamp, Math.min(config.tfClamp, Math.log2(agreeChance[f]! / tf)));
       }
     }
-    weights[p] = weight;
+    return weight;
+  };
+  const weights = new Float32Array(pairs.length);
+  for (let p = 0; p < pairs.length; p++) {
+    const a = Math.floor(pairs[p]! / n);
+    weights[p] = weightOf(a, pairs[p]! - a * n, vectors, p * F);
   }
+  const scratch = new Uint8Array(F);
+  const scorePair = (a: number, b: number) => {
+    compareRecords(prepared[a]!, prepared[b]!, scratch);
+    return weightOf(a, b, scratch, 0);
+  };
   lap('score');
 
   const thresholdWeight = weightOfProbability(config.threshold);
-  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, { threshold: thresholdWeight, conflictWeight: weightOfProbability(config.conflictProbability), bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink });
+  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, scorePair, { threshold: thresholdWeight, conflictWeight: weightOfProbability(config.conflictProbability), bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink });
   lap('cluster');
   let persons = 0;
   for (let index = 0; index < n; index++) persons = Math.max(persons, cluster[index]! + 1);

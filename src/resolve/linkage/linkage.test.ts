@@ -109,7 +109,7 @@ describe('clustering guard', () => {
 
   it('refuses a lone weak bridge between two groups', () => {
     const pairs = new Float64Array([encode(0, 1), encode(2, 3), encode(1, 2)]);
-    const { cluster, stats } = clusterPairs(n, pairs, new Float32Array([20, 20, 1]), options);
+    const { cluster, stats } = clusterPairs(n, pairs, new Float32Array([20, 20, 1]), () => -20, options);
     expect(cluster[0]).toBe(cluster[1]);
     expect(cluster[2]).toBe(cluster[3]);
     expect(cluster[1]).not.toBe(cluster[2]);
@@ -118,10 +118,10 @@ describe('clustering guard', () => {
 
   it('refuses a merge that the cross pairs contradict, and allows a well-supported one', () => {
     const conflicted = new Float64Array([encode(0, 1), encode(1, 2), encode(0, 2)]);
-    const refused = clusterPairs(n, conflicted, new Float32Array([20, 3, -15]), options).cluster;
+    const refused = clusterPairs(n, conflicted, new Float32Array([20, 3, -15]), () => 0, options).cluster;
     expect(refused[2]).not.toBe(refused[0]);
     const supported = new Float64Array([encode(0, 1), encode(2, 3), encode(1, 2), encode(0, 3)]);
-    const merged = clusterPairs(n, supported, new Float32Array([20, 20, 5, 6]), options).cluster;
+    const merged = clusterPairs(n, supported, new Float32Array([20, 20, 5, 6]), () => 0, options).cluster;
     expect(new Set(merged).size).toBe(1);
   });
 });

@@ -44,12 +44,23 @@ const clean = (value: string | null | undefined): string | null => {
   return trimmed ? trimmed : null;
 };
 
+// Words in a name field that are not a name: titles, honorifics, ordinals.
+const NOT_NAME_WORDS = new Set(['sir', 'dame', 'lady', 'lord', 'baron', 'baroness', 'baronet', 'bt', 'bart', 'count', 'countess', 'duke', 'earl', 'prince', 'princess', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'rev', 'гр', 'гражданин', 'гражданка', 'г-н', 'г-жа']);
+
+/** A name field without titles and ordinals (Sir, Lord, 1st, гр.); null when nothing is left. */
+export function withoutTitles(text: string | null): string | null {
+  if (text === null) return null;
+  const words = text.split(/\s+/).filter((word) => word && !/\d/.test(word) && !NOT_NAME_WORDS.has(word.toLowerCase().replace(/[.,]+$/, '')));
+  return words.length > 0 ? words.join(' ') : null;
+}
+
 /** Caches name preparation: lists repeat the same names many times over. */
 export class Preparer {
   private readonly cache = new Map<string, NameForms | null>();
   private readonly placeCache = new Map<string, string | null>();
 
-  name(text: string | null, role: 'given' | 'surname' | 'patronymic'): NameForms | null {
+  name(raw: string | null, role: 'given' | 'surname' | 'patronymic'): NameForms | null {
+    const text = withoutTitles(raw);
     if (text === null) return null;
     const cacheKey = `${role}\u0000${text}`;
     let forms = this.cache.get(cacheKey);
