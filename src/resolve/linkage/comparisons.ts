@@ -26,7 +26,7 @@ export interface FieldComparison {
 export const FIELDS: readonly FieldComparison[] = [
   { name: 'given', levels: NAME_LEVELS, tfLevels: 3, tfValue: (record) => record.given?.stem ?? null },
   { name: 'surname', levels: NAME_LEVELS, tfLevels: 3, tfValue: (record) => record.surname?.stem ?? null },
-  { name: 'patronymic', levels: NAME_LEVELS, tfLevels: 0 },
+  { name: 'patronymic', levels: NAME_LEVELS, tfLevels: 3, tfValue: (record) => record.patronymic?.stem ?? null },
   { name: 'birth', levels: DATE_LEVELS, tfLevels: 0 },
   { name: 'sex', levels: SEX_LEVELS, tfLevels: 0 },
   { name: 'place', levels: TEXT_LEVELS, tfLevels: 1, tfValue: (record) => record.place },
