@@ -30,9 +30,10 @@ export interface ClusterStats {
  *    link is at least threshold + bridgeMargin strong.
  * Cross pairs that blocking never paired are scored on demand with `scorePair` (a < b), so a group
  * is judged on all its records, not only on those that happened to share a block.
- * `pairs` are encoded a * n + b (a < b), `weights` beside them.
+ * `pairs` are encoded a * n + b (a < b), `weights` beside them; `guardWeights` (default: the weights)
+ * are what the guard reads, so a caller can mark pairs as conflicts whatever their weight.
  */
-export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Array, scorePair: (a: number, b: number) => number, options: ClusterOptions): { cluster: Int32Array; stats: ClusterStats } {
+export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Array, scorePair: (a: number, b: number) => number, options: ClusterOptions, guardWeights: Float32Array = weights): { cluster: Int32Array; stats: ClusterStats } {
   // Adjacency of every scored pair, for the cross-group checks.
   const degree = new Int32Array(n + 1);
   for (let p = 0; p < pairs.length; p++) {
@@ -49,9 +50,9 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
     const a = Math.floor(pairs[p]! / n);
     const b = pairs[p]! - a * n;
     neighbours[fill[a]!] = b;
-    neighbourWeights[fill[a]!++] = weights[p]!;
+    neighbourWeights[fill[a]!++] = guardWeights[p]!;
     neighbours[fill[b]!] = a;
-    neighbourWeights[fill[b]!++] = weights[p]!;
+    neighbourWeights[fill[b]!++] = guardWeights[p]!;
   }
 
   const parent = new Int32Array(n);

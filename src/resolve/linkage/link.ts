@@ -22,6 +22,8 @@ export interface LinkConfig {
   maxConflictsPerLink: number;
   /** Share of cross pairs that must be links for two groups to merge (clustering guard). */
   minLinkShare: number;
+  /** Count pairs whose birth dates conflict (> 2 years apart) or whose patronymics differ (level "else") as conflicts in the clustering guard. */
+  hardConflicts: boolean;
   /** Largest term-frequency adjustment, in bits, either way. */
   tfClamp: number;
   seed: number;
@@ -36,6 +38,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   bridgeMargin: 4,
   minLinkShare: 0.2,
   maxConflictsPerLink: 0.34,
+  hardConflicts: true,
   tfClamp: 6,
   seed: 1969,
 };
@@ -227,15 +230,26 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
     const a = Math.floor(pairs[p]! / n);
     weights[p] = weightOf(a, pairs[p]! - a * n, vectors, p * F);
   }
+  // For the clustering guard, birth dates more than two years apart, or two different patronymics,
+  // make a pair a conflict whatever the other fields say: namesakes agree on every name field at
+  // once, which inflates their weight beyond what conditional independence assumes.
+  const conflictWeight = weightOfProbability(config.conflictProbability);
+  const hard = ['birth', 'patronymic'].map((name) => {
+    const field = FIELDS.findIndex((candidate) => candidate.name === name);
+    return { field, level: FIELDS[field]!.levels.length - 1 };
+  });
+  const guarded = (weight: number, levels: Uint8Array, offset: number) => (config.hardConflicts && hard.some(({ field, level }) => levels[offset + field] === level) ? Math.min(weight, conflictWeight - 1) : weight);
+  const guardWeights = new Float32Array(pairs.length);
+  for (let p = 0; p < pairs.length; p++) guardWeights[p] = guarded(weights[p]!, vectors, p * F);
   const scratch = new Uint8Array(F);
   const scorePair = (a: number, b: number) => {
     compareRecords(prepared[a]!, prepared[b]!, scratch);
-    return weightOf(a, b, scratch, 0);
+    return guarded(weightOf(a, b, scratch, 0), scratch, 0);
   };
   lap('score');
 
   const thresholdWeight = weightOfProbability(config.threshold);
-  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, scorePair, { threshold: thresholdWeight, conflictWeight: weightOfProbability(config.conflictProbability), bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink });
+  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, scorePair, { threshold: thresholdWeight, conflictWeight, bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink }, guardWeights);
   lap('cluster');
   let persons = 0;
   for (let index = 0; index < n; index++) persons = Math.max(persons, cluster[index]! + 1);
