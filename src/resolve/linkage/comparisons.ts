@@ -8,7 +8,7 @@ import type { PreparedRecord } from './record.js';
 export const MISSING = 255;
 
 export const NAME_LEVELS = ['exact', 'transliteration', 'stem', 'jaro-winkler ≥ 0.94', 'jaro-winkler ≥ 0.88', 'phonetic', 'else'] as const;
-export const DATE_LEVELS = ['same day', 'one digit off or day/month swapped', 'same month', 'same year', 'within 2 years', 'conflict'] as const;
+export const DATE_LEVELS = ['same day', 'one digit off or day/month swapped', 'same month', 'same year', 'within 2 years', 'year one digit off', 'conflict'] as const;
 export const TEXT_LEVELS = ['exact', 'jaro-winkler ≥ 0.88', 'else'] as const;
 export const CODE_LEVELS = ['exact', 'one character off', 'else'] as const;
 export const SEX_LEVELS = ['same', 'conflict'] as const;
@@ -77,7 +77,8 @@ export function compareDates(a: PartialDate | null, b: PartialDate | null): numb
     return 3;
   }
   if (full && a.month === b.month && a.day === b.day && oneOff(digits(a), digits(b))) return 1;
-  return Math.abs(a.year - b.year) <= 2 ? 4 : 5;
+  if (Math.abs(a.year - b.year) <= 2) return 4;
+  return oneOff(String(a.year).padStart(4, '0'), String(b.year).padStart(4, '0')) ? 5 : 6;
 }
 
 function compareText(a: string | null, b: string | null): number {

@@ -22,8 +22,10 @@ export interface LinkConfig {
   maxConflictsPerLink: number;
   /** Share of cross pairs that must be links for two groups to merge (clustering guard). */
   minLinkShare: number;
-  /** Count pairs whose birth dates conflict (> 2 years apart) or whose patronymics differ (level "else") as conflicts in the clustering guard. */
-  hardConflicts: boolean;
+  /** Fields whose worst level (dates > 2 years apart, patronymics that differ) makes a pair a conflict in the clustering guard. */
+  hardConflictFields: string[];
+  /** Bits above the threshold at which a pair's other evidence overrules a hard conflict (a typo in a date beside a matching document number). */
+  hardConflictOverrule: number;
   /** Largest term-frequency adjustment, in bits, either way. */
   tfClamp: number;
   seed: number;
@@ -38,7 +40,8 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   bridgeMargin: 4,
   minLinkShare: 0.2,
   maxConflictsPerLink: 0.34,
-  hardConflicts: true,
+  hardConflictFields: ['birth', 'patronymic'],
+  hardConflictOverrule: 0,
   tfClamp: 6,
   seed: 1969,
 };
@@ -234,11 +237,12 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   // make a pair a conflict whatever the other fields say: namesakes agree on every name field at
   // once, which inflates their weight beyond what conditional independence assumes.
   const conflictWeight = weightOfProbability(config.conflictProbability);
-  const hard = ['birth', 'patronymic'].map((name) => {
+  const hard = config.hardConflictFields.map((name) => {
     const field = FIELDS.findIndex((candidate) => candidate.name === name);
     return { field, level: FIELDS[field]!.levels.length - 1 };
   });
-  const guarded = (weight: number, levels: Uint8Array, offset: number) => (config.hardConflicts && hard.some(({ field, level }) => levels[offset + field] === level) ? Math.min(weight, conflictWeight - 1) : weight);
+  const overrule = weightOfProbability(config.threshold) + config.hardConflictOverrule;
+  const guarded = (weight: number, levels: Uint8Array, offset: number) => (weight < overrule && hard.some(({ field, level }) => levels[offset + field] === level) ? Math.min(weight, conflictWeight - 1) : weight);
   const guardWeights = new Float32Array(pairs.length);
   for (let p = 0; p < pairs.length; p++) guardWeights[p] = guarded(weights[p]!, vectors, p * F);
   const scratch = new Uint8Array(F);
