@@ -2,6 +2,7 @@
 import { captureBenchmark } from './capture.bench.js';
 import { estimateBenchmark } from './estimate.bench.js';
 import { evalBenchmark } from './eval.js';
+import { linkBenchmark } from './link.bench.js';
 import { extractBenchmark } from './extract.bench.js';
 import { incidentsBenchmark } from './incidents.bench.js';
 
@@ -11,6 +12,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   eval: evalBenchmark,
   incidents: incidentsBenchmark,
   estimate: estimateBenchmark,
+  link: linkBenchmark,
 };
 
 const [name = 'capture', ...args] = process.argv.slice(2);

@@ -10,6 +10,7 @@ import { estimateCommand } from './commands/estimate.command.js';
 import { extractCommand } from './commands/extract.command.js';
 import { incidentCommand, incidentDecisionCommand, incidentsCommand } from './commands/incidents.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
+import { linkCommand } from './commands/link.command.js';
 import { listCommand } from './commands/list.command.js';
 import { reextractCommand } from './commands/reextract.command.js';
 import { reviewCommand, reviewQueueCommand } from './commands/review.command.js';
@@ -188,6 +189,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--model <model>', 'use this model instead of the lowest BIC: [12,3], [12,13,23], Mt, Mth_Chao, …')
     .option('--json', 'print one JSON object')
     .action(async (options) => setExit(await estimateCommand(io, options)));
+
+  program
+    .command('link')
+    .description('link the records of person lists (CSV, UTF-8 or CP1251) into persons; writes file,record_id,cluster rows')
+    .argument('<files...>', 'CSV files with a header row')
+    .option('--id <column>', 'column holding record ids (default: id, unique_id, rec_id…, else the row number)')
+    .option('--map <column=field>', 'map a column to a field, repeatable (given, surname, patronymic, full_name, birth_date, sex, place, address, postcode, id_number, email)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--out <file>', 'write the rows to this file instead of stdout')
+    .option('--json', 'print JSON (files, model weights, clusters)')
+    .action(async (files: string[], options) => setExit(await linkCommand(io, files, options)));
 
   program
     .command('demo')

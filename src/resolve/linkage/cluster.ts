@@ -1,0 +1,131 @@
+// Cross pairs scored on demand per merge attempt, at most.
+const MAX_CROSS_SCORES = 2_000;
+
+/** Options of the chaining guard (see clusterPairs). */
+export interface ClusterOptions {
+  /** Pairs at or above this weight are links. */
+  threshold: number;
+  /** A pair below this weight is a conflict: evidence that two records are different persons. */
+  conflictWeight: number;
+  /** Extra weight a lone link must carry to join two groups of two or more records. */
+  bridgeMargin: number;
+  /** Conflicts allowed across a merge, per link across it. */
+  maxConflictsPerLink: number;
+  /** Share of all record pairs across two groups that must be links for the groups to merge. */
+  minLinkShare: number;
+}
+
+export interface ClusterStats {
+  links: number;
+  merges: number;
+  refusedMerges: number;
+}
+
+/**
+ * Persons from scored pairs: links are taken strongest first and merge the groups of their two
+ * records (single linkage), but a merge is refused when it would chain unlike records together:
+ *  - when the pairs across the two groups hold more than maxConflictsPerLink conflicts
+ *    (weight < conflictWeight) per link, or fewer links than minLinkShare of all cross pairs, and
+ *  - when both groups already have two or more records and only one link joins them, unless that
+ *    link is at least threshold + bridgeMargin strong.
+ * Cross pairs that blocking never paired are scored on demand with `scorePair` (a < b), so a group
+ * is judged on all its records, not only on those that happened to share a block.
+ * `pairs` are encoded a * n + b (a < b), `weights` beside them; `guardWeights` (default: the weights)
+ * are what the guard reads, so a caller can mark pairs as conflicts whatever their weight.
+ */
+export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Array, scorePair: (a: number, b: number) => number, options: ClusterOptions, guardWeights: Float32Array = weights): { cluster: Int32Array; stats: ClusterStats } {
+  // Adjacency of every scored pair, for the cross-group checks.
+  const degree = new Int32Array(n + 1);
+  for (let p = 0; p < pairs.length; p++) {
+    const a = Math.floor(pairs[p]! / n);
+    const b = pairs[p]! - a * n;
+    degree[a + 1]!++;
+    degree[b + 1]!++;
+  }
+  for (let index = 0; index < n; index++) degree[index + 1]! += degree[index]!;
+  const neighbours = new Int32Array(pairs.length * 2);
+  const neighbourWeights = new Float32Array(pairs.length * 2);
+  const fill = degree.slice(0, n);
+  for (let p = 0; p < pairs.length; p++) {
+    const a = Math.floor(pairs[p]! / n);
+    const b = pairs[p]! - a * n;
+    neighbours[fill[a]!] = b;
+    neighbourWeights[fill[a]!++] = guardWeights[p]!;
+    neighbours[fill[b]!] = a;
+    neighbourWeights[fill[b]!++] = guardWeights[p]!;
+  }
+
+  const parent = new Int32Array(n);
+  for (let index = 0; index < n; index++) parent[index] = index;
+  const members: number[][] = Array.from({ length: n }, (_, index) => [index]);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+
+  const scored = new Set<number>();
+  const links: number[] = [];
+  for (let p = 0; p < pairs.length; p++) if (weights[p]! >= options.threshold) links.push(p);
+  links.sort((x, y) => weights[y]! - weights[x]!);
+  const stats: ClusterStats = { links: links.length, merges: 0, refusedMerges: 0 };
+  for (const p of links) {
+    const a = Math.floor(pairs[p]! / n);
+    const b = pairs[p]! - a * n;
+    let ra = find(a);
+    let rb = find(b);
+    if (ra === rb) continue;
+    if (members[ra]!.length < members[rb]!.length) [ra, rb] = [rb, ra];
+    const small = members[rb]!;
+    const large = members[ra]!;
+    if (large.length > 1) {
+      let positive = 0;
+      let conflict = 0;
+      let evaluated = 0;
+      const count = (weight: number) => {
+        if (weight >= options.threshold) positive++;
+        else if (weight < options.conflictWeight) conflict++;
+      };
+      for (const x of small) {
+        // Scored pairs first; then every other cross pair is scored now (blocking kept them apart,
+        // which does not make them agree), up to a bound so a huge group cannot stall clustering.
+        scored.clear();
+        for (let k = degree[x]!; k < degree[x + 1]!; k++) {
+          if (find(neighbours[k]!) !== ra) continue;
+          scored.add(neighbours[k]!);
+          count(neighbourWeights[k]!);
+        }
+        for (const y of large) {
+          if (evaluated >= MAX_CROSS_SCORES) break;
+          if (scored.has(y)) continue;
+          evaluated++;
+          count(scorePair(Math.min(x, y), Math.max(x, y)));
+        }
+      }
+      const bridging = small.length > 1 && positive < 2 && weights[p]! < options.threshold + options.bridgeMargin;
+      if (conflict > options.maxConflictsPerLink * positive || bridging || positive < options.minLinkShare * small.length * large.length) {
+        stats.refusedMerges++;
+        continue;
+      }
+    }
+    parent[rb] = ra;
+    for (const x of small) large.push(x);
+    members[rb] = [];
+    stats.merges++;
+  }
+  // Number the persons in order of their first record.
+  const cluster = new Int32Array(n).fill(-1);
+  const numberOfRoot = new Map<number, number>();
+  for (let index = 0; index < n; index++) {
+    const root = find(index);
+    let number = numberOfRoot.get(root);
+    if (number === undefined) {
+      number = numberOfRoot.size;
+      numberOfRoot.set(root, number);
+    }
+    cluster[index] = number;
+  }
+  return { cluster, stats };
+}

@@ -1,0 +1,122 @@
+import jaroWinkler from 'talisman/metrics/jaro-winkler.js';
+import { transliterationEqual, type NameForms } from '../names/name-forms.js';
+import { phoneticMatch } from '../names/phonetic.js';
+import type { PartialDate } from './dates.js';
+import type { PreparedRecord } from './record.js';
+
+/** Level of a field that is missing on either side: it adds no weight either way. */
+export const MISSING = 255;
+
+export const NAME_LEVELS = ['exact', 'transliteration', 'stem', 'jaro-winkler ≥ 0.94', 'jaro-winkler ≥ 0.88', 'phonetic', 'else'] as const;
+export const DATE_LEVELS = ['same day', 'one digit off or day/month swapped', 'same month', 'same year', 'within 2 years', 'year one digit off', 'conflict'] as const;
+export const TEXT_LEVELS = ['exact', 'jaro-winkler ≥ 0.88', 'else'] as const;
+export const CODE_LEVELS = ['exact', 'one character off', 'else'] as const;
+export const SEX_LEVELS = ['same', 'conflict'] as const;
+
+export interface FieldComparison {
+  name: string;
+  levels: readonly string[];
+  /** Levels (0…tfLevels−1) whose weight is adjusted for how common the value is. */
+  tfLevels: number;
+  /** The value whose frequency is counted, for term-frequency adjustment. */
+  tfValue?: (record: PreparedRecord) => string | null;
+}
+
+/** The fields compared, in the order of a comparison vector. */
+export const FIELDS: readonly FieldComparison[] = [
+  { name: 'given', levels: NAME_LEVELS, tfLevels: 3, tfValue: (record) => record.given?.stem ?? null },
+  { name: 'surname', levels: NAME_LEVELS, tfLevels: 3, tfValue: (record) => record.surname?.stem ?? null },
+  { name: 'patronymic', levels: NAME_LEVELS, tfLevels: 3, tfValue: (record) => record.patronymic?.stem ?? null },
+  { name: 'birth', levels: DATE_LEVELS, tfLevels: 0 },
+  { name: 'sex', levels: SEX_LEVELS, tfLevels: 0 },
+  { name: 'place', levels: TEXT_LEVELS, tfLevels: 1, tfValue: (record) => record.place },
+  { name: 'address', levels: TEXT_LEVELS, tfLevels: 0 },
+  { name: 'postcode', levels: CODE_LEVELS, tfLevels: 1, tfValue: (record) => record.postcode },
+  { name: 'idNumber', levels: CODE_LEVELS, tfLevels: 0 },
+  { name: 'email', levels: TEXT_LEVELS, tfLevels: 0 },
+];
+export const GIVEN = 0;
+export const SURNAME = 1;
+
+/** Comparison level of two name parts. */
+export function compareNames(a: NameForms | null, b: NameForms | null): number {
+  if (a === null || b === null) return MISSING;
+  if (a.exact === b.exact) return 0;
+  if (transliterationEqual(a, b)) return 1;
+  if (a.stem === b.stem) return 2;
+  const similarity = jaroWinkler(a.keys[0]!, b.keys[0]!);
+  if (similarity >= 0.94) return 3;
+  if (similarity >= 0.88) return 4;
+  if (phoneticMatch(a.phonetic, b.phonetic)) return 5;
+  return 6;
+}
+
+const digits = (date: PartialDate) => `${date.year}${String(date.month).padStart(2, '0')}${String(date.day).padStart(2, '0')}`;
+
+/** One substituted digit or two adjacent digits swapped. */
+function oneOff(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ: number[] = [];
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) differ.push(index);
+  if (differ.length === 1) return true;
+  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
+}
+
+/** Comparison level of two dates, each at its own precision: agreement counts only as far as both go. */
+export function compareDates(a: PartialDate | null, b: PartialDate | null): number {
+  if (a === null || b === null) return MISSING;
+  const full = a.day !== null && b.day !== null;
+  if (a.year === b.year) {
+    if (a.month === null || b.month === null) return 3;
+    if (a.month === b.month) {
+      if (!full) return 2;
+      if (a.day === b.day) return 0;
+      return oneOff(String(a.day).padStart(2, '0'), String(b.day).padStart(2, '0')) ? 1 : 2;
+    }
+    if (full && ((a.day === b.month && a.month === b.day) || (a.day === b.day && oneOff(String(a.month).padStart(2, '0'), String(b.month).padStart(2, '0'))))) return 1;
+    return 3;
+  }
+  if (full && a.month === b.month && a.day === b.day && oneOff(digits(a), digits(b))) return 1;
+  if (Math.abs(a.year - b.year) <= 2) return 4;
+  return oneOff(String(a.year).padStart(4, '0'), String(b.year).padStart(4, '0')) ? 5 : 6;
+}
+
+function compareText(a: string | null, b: string | null): number {
+  if (a === null || b === null) return MISSING;
+  if (a === b) return 0;
+  return jaroWinkler(a, b) >= 0.88 ? 1 : 2;
+}
+
+function compareCode(a: string | null, b: string | null): number {
+  if (a === null || b === null) return MISSING;
+  if (a === b) return 0;
+  return oneOff(a, b) ? 1 : 2;
+}
+
+/**
+ * Fill `out` with the comparison vector of two records (a level per field, MISSING when either side
+ * lacks it). Given name and surname are also compared crosswise, and the crosswise reading is kept
+ * when it agrees better: lists put the surname first or last, and not always in the right column.
+ */
+export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8Array, offset = 0): void {
+  let given = compareNames(a.given, b.given);
+  let surname = compareNames(a.surname, b.surname);
+  if (given !== MISSING && surname !== MISSING && given + surname >= 6) {
+    const crossedGiven = compareNames(a.given, b.surname);
+    const crossedSurname = compareNames(a.surname, b.given);
+    if (crossedGiven !== MISSING && crossedSurname !== MISSING && crossedGiven + crossedSurname < given + surname) {
+      given = crossedGiven;
+      surname = crossedSurname;
+    }
+  }
+  out[offset] = given;
+  out[offset + 1] = surname;
+  out[offset + 2] = compareNames(a.patronymic, b.patronymic);
+  out[offset + 3] = compareDates(a.birth, b.birth);
+  out[offset + 4] = a.sex === null || b.sex === null ? MISSING : a.sex === b.sex ? 0 : 1;
+  out[offset + 5] = compareText(a.place, b.place);
+  out[offset + 6] = compareText(a.address, b.address);
+  out[offset + 7] = compareCode(a.postcode, b.postcode);
+  out[offset + 8] = compareCode(a.idNumber, b.idNumber);
+  out[offset + 9] = compareText(a.email, b.email);
+}

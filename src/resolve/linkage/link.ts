@@ -1,0 +1,261 @@
+import { BLOCKING_RULES, candidatePairs, type BlockingStats } from './blocking.js';
+import { clusterPairs, type ClusterStats } from './cluster.js';
+import { compareRecords, FIELDS, MISSING } from './comparisons.js';
+import { aggregatePatterns, estimateEm, initialM, levelWeight, uFromRandomPairs, weightOfProbability, type FsModel } from './model.js';
+import { Preparer, type PersonRecord, type PreparedRecord } from './record.js';
+
+/** The one configuration linkage runs with (docs/ARCHITECTURE.md, "Resolve"). */
+export interface LinkConfig {
+  /** Largest block compared all-against-all; larger ones use a sorted window of this width. */
+  blockCap: number;
+  /** Random pairs drawn to measure u. */
+  randomPairs: number;
+  /** Re-estimate u by EM on the candidate pairs, or keep u from random pairs. */
+  estimateU: boolean;
+  /** Posterior probability of a match at which a pair becomes a link. */
+  threshold: number;
+  /** Posterior below which a pair counts as a conflict in the clustering guard. */
+  conflictProbability: number;
+  /** Extra bits a lone link needs to bridge two groups (clustering guard). */
+  bridgeMargin: number;
+  /** Conflicts allowed across a merge, per link across it (clustering guard). */
+  maxConflictsPerLink: number;
+  /** Share of cross pairs that must be links for two groups to merge (clustering guard). */
+  minLinkShare: number;
+  /** Fields whose worst level (dates > 2 years apart, patronymics that differ) makes a pair a conflict in the clustering guard. */
+  hardConflictFields: string[];
+  /** Bits above the threshold at which a pair's other evidence overrules a hard conflict (a typo in a date beside a matching document number). */
+  hardConflictOverrule: number;
+  /** Largest term-frequency adjustment, in bits, either way. */
+  tfClamp: number;
+  seed: number;
+}
+
+export const DEFAULT_LINK_CONFIG: LinkConfig = {
+  blockCap: 60,
+  randomPairs: 200_000,
+  estimateU: true,
+  threshold: 0.8,
+  conflictProbability: 0.0001,
+  bridgeMargin: 4,
+  minLinkShare: 0.2,
+  maxConflictsPerLink: 0.34,
+  hardConflictFields: ['birth', 'patronymic'],
+  hardConflictOverrule: 0,
+  tfClamp: 6,
+  seed: 1969,
+};
+
+export interface LinkStats {
+  records: number;
+  blocking: BlockingStats;
+  clustering: ClusterStats;
+  persons: number;
+  milliseconds: { prepare: number; blocking: number; compare: number; estimate: number; score: number; cluster: number };
+}
+
+export interface LinkResult {
+  /** Person number of each record (0…persons−1, in order of first record). */
+  cluster: Int32Array;
+  model: FsModel;
+  /** Threshold as a match weight (bits). */
+  thresholdWeight: number;
+  stats: LinkStats;
+  /** Candidate pairs (a * n + b) and their match weights, for inspection. */
+  pairs: Float64Array;
+  weights: Float32Array;
+}
+
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Share of records holding each value of each term-frequency field. */
+function termFrequencies(records: readonly PreparedRecord[]): (Map<string, number> | null)[] {
+  return FIELDS.map((field) => {
+    if (!field.tfValue || field.tfLevels === 0) return null;
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const record of records) {
+      const value = field.tfValue(record);
+      if (value === null) continue;
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+      total++;
+    }
+    for (const [value, count] of counts) counts.set(value, count / total);
+    return counts;
+  });
+}
+
+/**
+ * Training sessions (after Splink's practice): EM runs on pairs blocked by one kind of evidence, with
+ * u fixed from random pairs, and estimates m only for the fields that blocking did not select on —
+ * there, non-matches inside the block differ as randomly as any two records, so the fixed u holds.
+ * Birth date / document / e-mail blocks train the names and the rest; name blocks train the dates and
+ * the rest. A field no session trains keeps the default starting m.
+ *
+ * λ, the prior probability that two records drawn at random are the same person, comes from the
+ * sessions too: a session's EM finds λ_s · |pairs_s| matches inside its blocks; dividing by the share
+ * of all matches its blocks can catch (the chance that a matching pair has the blocking values
+ * present and agreeing, from the trained m) estimates the number of matching pairs overall. The
+ * sessions' estimates are combined by geometric mean and divided by n(n−1)/2.
+ */
+const TRAINING_SESSIONS: { name: string; rules: string[]; excludes: string[] }[] = [
+  { name: 'by birth date, document or e-mail', rules: ['birth-date', 'id-number', 'email'], excludes: ['birth', 'idNumber', 'email'] },
+  { name: 'by name stems', rules: ['name-stems'], excludes: ['given', 'surname'] },
+];
+
+/** Share of matching pairs that a session's blocks can catch, from the trained m and how often the blocking values are present. */
+function sessionRecall(session: number, prepared: readonly PreparedRecord[], m: number[][]): number {
+  const share = (has: (record: PreparedRecord) => boolean) => prepared.reduce((count, record) => count + (has(record) ? 1 : 0), 0) / Math.max(1, prepared.length);
+  if (session === 0) {
+    // m of "same day" is conditional on both dates being present (at any precision).
+    const dated = share((record) => record.birth !== null);
+    return dated * dated * m[3]![0]!;
+  }
+  const named = share((record) => record.given !== null && record.surname !== null);
+  const agree = (row: number[]) => row[0]! + row[1]! + row[2]!;
+  return named * named * agree(m[0]!) * agree(m[1]!);
+}
+
+function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], config: LinkConfig): FsModel {
+  const F = FIELDS.length;
+  const n = prepared.length;
+  const mSums = FIELDS.map((field) => new Array<number>(field.levels.length).fill(0));
+  const sessionsPerField = new Array<number>(F).fill(0);
+  let iterations = 0;
+  let converged = true;
+  const found: { session: number; matches: number }[] = [];
+  for (const [index, session] of TRAINING_SESSIONS.entries()) {
+    const rules = BLOCKING_RULES.filter((rule) => session.rules.includes(rule.name));
+    const excluded = new Set(session.excludes.map((name) => FIELDS.findIndex((field) => field.name === name)));
+    const { pairs } = candidatePairs(prepared, rules, config.blockCap);
+    if (pairs.length < 10) continue;
+    const vectors = new Uint8Array(pairs.length * F);
+    for (let p = 0; p < pairs.length; p++) {
+      const a = Math.floor(pairs[p]! / n);
+      compareRecords(prepared[a]!, prepared[pairs[p]! - a * n]!, vectors, p * F);
+      for (const f of excluded) vectors[p * F + f] = MISSING;
+    }
+    const sessionModel = estimateEm(aggregatePatterns(vectors, F), FIELDS, uRandom, { estimateU: false, maxIterations: 200, tolerance: 1e-6, initialLambda: 0.5 });
+    iterations += sessionModel.iterations;
+    found.push({ session: index, matches: sessionModel.lambda * pairs.length });
+    converged &&= sessionModel.converged;
+    for (let f = 0; f < F; f++) {
+      if (excluded.has(f)) continue;
+      let present = 0;
+      for (let p = 0; p < pairs.length; p++) if (vectors[p * F + f] !== MISSING) present++;
+      if (present < 10) continue;
+      sessionsPerField[f]!++;
+      sessionModel.m[f]!.forEach((value, level) => (mSums[f]![level]! += value));
+    }
+  }
+  const m = FIELDS.map((field, f) => (sessionsPerField[f]! > 0 ? mSums[f]!.map((value) => value / sessionsPerField[f]!) : initialM(field.levels.length)));
+  const estimates = found.map(({ session, matches }) => matches / Math.max(1e-3, sessionRecall(session, prepared, m))).filter((value) => value > 0);
+  const allPairs = (n * (n - 1)) / 2;
+  // Without a usable session, assume each record has one other record of the same person.
+  const matches = estimates.length > 0 ? Math.exp(estimates.reduce((sum, value) => sum + Math.log(value), 0) / estimates.length) : n / 2;
+  const lambda = Math.min(0.5, Math.max(1 / allPairs, matches / Math.max(1, allPairs)));
+  return { fields: FIELDS.map((field) => field.name), levels: FIELDS.map((field) => [...field.levels]), m, u: uRandom, uRandom, lambda, iterations, converged };
+}
+
+/**
+ * Link person records: prepare names, block, compare, estimate m and u, score every candidate pair
+ * with term-frequency adjustment, and cluster links into persons.
+ */
+export function linkRecords(records: readonly PersonRecord[], config: LinkConfig = DEFAULT_LINK_CONFIG): LinkResult {
+  const n = records.length;
+  const time = { prepare: 0, blocking: 0, compare: 0, estimate: 0, score: 0, cluster: 0 };
+  let started = performance.now();
+  const lap = (key: keyof typeof time) => {
+    const now = performance.now();
+    time[key] = Math.round(now - started);
+    started = now;
+  };
+  const preparer = new Preparer();
+  const prepared = records.map((record) => preparer.prepare(record));
+  lap('prepare');
+
+  const { pairs, stats: blocking } = candidatePairs(prepared, BLOCKING_RULES, config.blockCap);
+  lap('blocking');
+
+  const F = FIELDS.length;
+  const vectors = new Uint8Array(pairs.length * F);
+  for (let p = 0; p < pairs.length; p++) {
+    const a = Math.floor(pairs[p]! / n);
+    compareRecords(prepared[a]!, prepared[pairs[p]! - a * n]!, vectors, p * F);
+  }
+  const random = prng(config.seed);
+  const sampleCount = n < 2 ? 0 : Math.min(config.randomPairs, (n * (n - 1)) / 2);
+  const sample = new Uint8Array(sampleCount * F);
+  for (let s = 0; s < sampleCount; s++) {
+    const a = Math.floor(random() * n);
+    let b = Math.floor(random() * (n - 1));
+    if (b >= a) b++;
+    compareRecords(prepared[a]!, prepared[b]!, sample, s * F);
+  }
+  lap('compare');
+
+  const uRandom = uFromRandomPairs(sample, FIELDS);
+  const model = trainModel(prepared, uRandom, config);
+  lap('estimate');
+
+  const frequencies = termFrequencies(prepared);
+  const levelWeights = FIELDS.map((field, f) => field.levels.map((_, level) => levelWeight(model, f, level)));
+  // Random-pair chance of agreeing on a tf field's levels 0…tfLevels−1: what an average value would give.
+  const agreeChance = FIELDS.map((field, f) => uRandom[f]!.slice(0, field.tfLevels).reduce((sum, value) => sum + value, 0));
+  const prior = Math.log2(model.lambda / (1 - model.lambda));
+  /** Match weight of a pair from its comparison vector (at `offset` in `levels`), with term-frequency adjustment. */
+  const weightOf = (a: number, b: number, levels: Uint8Array, offset: number) => {
+    let weight = prior;
+    for (let f = 0; f < F; f++) {
+      const level = levels[offset + f]!;
+      if (level === MISSING) continue;
+      weight += levelWeights[f]![level]!;
+      const table = frequencies[f];
+      if (table && level < FIELDS[f]!.tfLevels) {
+        const field = FIELDS[f]!;
+        const tf = Math.max(table.get(field.tfValue!(prepared[a]!) ?? '') ?? 0, table.get(field.tfValue!(prepared[b]!) ?? '') ?? 0);
+        if (tf > 0) weight += Math.max(-config.tfClamp, Math.min(config.tfClamp, Math.log2(agreeChance[f]! / tf)));
+      }
+    }
+    return weight;
+  };
+  const weights = new Float32Array(pairs.length);
+  for (let p = 0; p < pairs.length; p++) {
+    const a = Math.floor(pairs[p]! / n);
+    weights[p] = weightOf(a, pairs[p]! - a * n, vectors, p * F);
+  }
+  // For the clustering guard, birth dates more than two years apart, or two different patronymics,
+  // make a pair a conflict whatever the other fields say: namesakes agree on every name field at
+  // once, which inflates their weight beyond what conditional independence assumes.
+  const conflictWeight = weightOfProbability(config.conflictProbability);
+  const hard = config.hardConflictFields.map((name) => {
+    const field = FIELDS.findIndex((candidate) => candidate.name === name);
+    return { field, level: FIELDS[field]!.levels.length - 1 };
+  });
+  const overrule = weightOfProbability(config.threshold) + config.hardConflictOverrule;
+  const guarded = (weight: number, levels: Uint8Array, offset: number) => (weight < overrule && hard.some(({ field, level }) => levels[offset + field] === level) ? Math.min(weight, conflictWeight - 1) : weight);
+  const guardWeights = new Float32Array(pairs.length);
+  for (let p = 0; p < pairs.length; p++) guardWeights[p] = guarded(weights[p]!, vectors, p * F);
+  const scratch = new Uint8Array(F);
+  const scorePair = (a: number, b: number) => {
+    compareRecords(prepared[a]!, prepared[b]!, scratch);
+    return guarded(weightOf(a, b, scratch, 0), scratch, 0);
+  };
+  lap('score');
+
+  const thresholdWeight = weightOfProbability(config.threshold);
+  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, scorePair, { threshold: thresholdWeight, conflictWeight, bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink }, guardWeights);
+  lap('cluster');
+  let persons = 0;
+  for (let index = 0; index < n; index++) persons = Math.max(persons, cluster[index]! + 1);
+  return { cluster, model, thresholdWeight, pairs, weights, stats: { records: n, blocking, clustering, persons, milliseconds: time } };
+}

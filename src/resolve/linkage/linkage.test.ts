@@ -1,0 +1,183 @@
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
+import { nameForms } from '../names/name-forms.js';
+import { candidatePairs, type BlockingRule } from './blocking.js';
+import { clusterPairs } from './cluster.js';
+import { mapColumns, parsePersonCsv, PersonListError } from './columns.js';
+import { compareDates, compareNames, FIELDS, MISSING } from './comparisons.js';
+import { DateParseError, parseDate } from './dates.js';
+import { linkRecords } from './link.js';
+import { aggregatePatterns, estimateEm } from './model.js';
+import { Preparer, type PersonRecord } from './record.js';
+
+const surname = (text: string) => nameForms(text, 'surname');
+const date = (text: string) => parseDate(text);
+
+describe('name comparison levels', () => {
+  it('orders exact, transliteration, stem, Jaro–Winkler bands, phonetic, else; missing is neutral', () => {
+    expect(compareNames(surname('Кадыров'), surname('кадыров'))).toBe(0);
+    expect(compareNames(surname('Кадыров'), surname('Kadyrov'))).toBe(1);
+    expect(compareNames(surname('Кадыров'), surname('Кадырова'))).toBe(2);
+    expect(compareNames(surname('Yangulbaev'), surname('Yangulbaeva'))).toBe(2);
+    expect(compareNames(surname('Magomadov'), surname('Magomadow'))).toBe(1);
+    expect(compareNames(surname('Magomadov'), surname('Magomadav'))).toBe(3);
+    expect(compareNames(surname('Batayev'), surname('Batuyev'))).toBe(4);
+    expect(compareNames(surname('Dudaev'), surname('Dadaev'))).toBe(5);
+    expect(compareNames(surname('Kadyrov'), surname('Dudaev'))).toBe(6);
+    expect(compareNames(surname('Kadyrov'), null)).toBe(MISSING);
+  });
+});
+
+describe('dates', () => {
+  it('parse the formats lists use, at their precision', () => {
+    expect(date('1971-06-24')).toEqual({ year: 1971, month: 6, day: 24 });
+    expect(date('19710624')).toEqual({ year: 1971, month: 6, day: 24 });
+    expect(date('24.06.1971')).toEqual({ year: 1971, month: 6, day: 24 });
+    expect(date('06.1971')).toEqual({ year: 1971, month: 6, day: null });
+    expect(date('1971 г.р.')).toEqual({ year: 1971, month: null, day: null });
+    expect(date('24 июня 1971')).toEqual({ year: 1971, month: 6, day: 24 });
+    expect(date('1504-21-01')).toEqual({ year: 1504, month: 1, day: 21 });
+    expect(date('19551192')).toEqual({ year: 1955, month: 11, day: null });
+    expect(date('')).toBeNull();
+    expect(() => date('soon')).toThrow(DateParseError);
+  });
+
+  it('compare as same day / typo / same month / same year / within 2 years / year one digit off / conflict', () => {
+    const compare = (a: string, b: string) => compareDates(date(a), date(b));
+    expect(compare('1971-06-24', '24.06.1971')).toBe(0);
+    expect(compare('1971-06-24', '1971-06-25')).toBe(1);
+    expect(compare('1971-06-24', '1971-24-06')).toBe(0);
+    expect(compare('1971-06-04', '1971-04-06')).toBe(1);
+    expect(compare('1971-06-24', '1971-06-11')).toBe(2);
+    expect(compare('1971-06-24', '06.1971')).toBe(2);
+    expect(compare('1971-06-24', '1971')).toBe(3);
+    expect(compare('1971-06-24', '1971-02-11')).toBe(3);
+    expect(compare('1971-06-24', '1973')).toBe(4);
+    expect(compare('1971-06-24', '1981-02-01')).toBe(5);
+    expect(compare('1971-06-24', '1985-06-24')).toBe(6);
+    expect(compareDates(date('1971'), null)).toBe(MISSING);
+  });
+});
+
+describe('EM', () => {
+  it('recovers m, u and λ of a synthetic two-class mixture', () => {
+    // Three binary-ish fields; matches agree with m = (0.9, 0.8, 0.7), non-matches with u = (0.1, 0.2, 0.05).
+    const fields = [0, 1, 2].map((index) => ({ name: `f${index}`, levels: ['agree', 'else'], tfLevels: 0 }));
+    const m = [0.9, 0.8, 0.7];
+    const u = [0.1, 0.2, 0.05];
+    let state = 7;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const count = 20_000;
+    const vectors = new Uint8Array(count * 3);
+    for (let pair = 0; pair < count; pair++) {
+      const match = random() < 0.3;
+      for (let f = 0; f < 3; f++) vectors[pair * 3 + f] = random() < (match ? m[f]! : u[f]!) ? 0 : 1;
+    }
+    const start = [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]];
+    const model = estimateEm(aggregatePatterns(vectors, 3), fields, start, { estimateU: true, maxIterations: 500, tolerance: 1e-8, initialLambda: 0.5, initialM: [[0.7, 0.3], [0.7, 0.3], [0.7, 0.3]] });
+    expect(model.converged).toBe(true);
+    expect(Math.abs(model.lambda - 0.3)).toBeLessThan(0.03);
+    for (let f = 0; f < 3; f++) {
+      expect(Math.abs(model.m[f]![0]! - m[f]!)).toBeLessThan(0.04);
+      expect(Math.abs(model.u[f]![0]! - u[f]!)).toBeLessThan(0.04);
+    }
+  });
+
+  it('treats missing levels as neutral when aggregating patterns', () => {
+    const patterns = aggregatePatterns(new Uint8Array([0, MISSING, 0, MISSING, 1, 2, 0, MISSING, 0]), 3);
+    expect(patterns.counts).toEqual([2, 1]);
+    expect([...patterns.levels[0]!]).toEqual([0, MISSING, 0]);
+  });
+});
+
+describe('blocking', () => {
+  it('unites blocks and caps large ones with a sorted window', () => {
+    const preparer = new Preparer();
+    const records = Array.from({ length: 50 }, (_, index) => preparer.prepare({ source: 't', id: String(index), given: 'Ivan', surname: `Ivanov${'abcdefghij'[index % 10]}` }));
+    const everyone: BlockingRule = { name: 'all', keys: () => ['one'] };
+    expect(candidatePairs(records, [everyone], 100).pairs.length).toBe((50 * 49) / 2);
+    const capped = candidatePairs(records, [everyone], 5);
+    expect(capped.pairs.length).toBeLessThan(50 * 5 + 1);
+    expect(capped.stats.cappedBlocks).toBe(1);
+  });
+});
+
+describe('clustering guard', () => {
+  // Records 0–1 are one person, 2–3 another; a weak link 1–2 would chain them.
+  const n = 4;
+  const encode = (a: number, b: number) => a * n + b;
+  const options = { threshold: 0, conflictWeight: -6, bridgeMargin: 4, minLinkShare: 0.2, maxConflictsPerLink: 0.34 };
+
+  it('refuses a lone weak bridge between two groups', () => {
+    const pairs = new Float64Array([encode(0, 1), encode(2, 3), encode(1, 2)]);
+    const { cluster, stats } = clusterPairs(n, pairs, new Float32Array([20, 20, 1]), () => -20, options);
+    expect(cluster[0]).toBe(cluster[1]);
+    expect(cluster[2]).toBe(cluster[3]);
+    expect(cluster[1]).not.toBe(cluster[2]);
+    expect(stats.refusedMerges).toBe(1);
+  });
+
+  it('refuses a merge that the cross pairs contradict, and allows a well-supported one', () => {
+    const conflicted = new Float64Array([encode(0, 1), encode(1, 2), encode(0, 2)]);
+    const refused = clusterPairs(n, conflicted, new Float32Array([20, 3, -15]), () => 0, options).cluster;
+    expect(refused[2]).not.toBe(refused[0]);
+    const supported = new Float64Array([encode(0, 1), encode(2, 3), encode(1, 2), encode(0, 3)]);
+    const merged = clusterPairs(n, supported, new Float32Array([20, 20, 5, 6]), () => 0, options).cluster;
+    expect(new Set(merged).size).toBe(1);
+  });
+});
+
+describe('columns', () => {
+  it('maps common English and Russian headers and --map overrides', () => {
+    expect(mapColumns(['ID', 'Фамилия', 'Имя', 'Отчество', 'Год рождения', 'Пол', 'Место']).fields).toEqual({ surname: 1, given: 2, patronymic: 3, birth_date: 4, sex: 5, place: 6 });
+    expect(mapColumns(['unique_id', 'first_name', 'surname', 'dob', 'city', 'email'])).toEqual({ fields: { given: 1, surname: 2, birth_date: 3, place: 4, email: 5 }, id: 0 });
+    expect(mapColumns(['ФИО', 'родился'], { map: ['родился=birth_date'] }).fields).toEqual({ full_name: 0, birth_date: 1 });
+    expect(() => mapColumns(['a', 'b'])).toThrow(/no name column/);
+    expect(() => mapColumns(['name'], { map: ['x=surname'] })).toThrow(/no column "x"/);
+    expect(() => mapColumns(['name'], { map: ['name=shoe_size'] })).toThrow(/unknown field/);
+  });
+
+  it('reads a semicolon list, and names the row of a bad date', () => {
+    const records = parsePersonCsv('№;ФИО;Дата рождения;Пол\n1;Кадыров Рамзан Ахматович;05.10.1976;м\n', 'list.csv');
+    expect(records[0]).toMatchObject({ id: '1', fullName: 'Кадыров Рамзан Ахматович', birthDate: { year: 1976, month: 10, day: 5 }, sex: 'm' });
+    expect(() => parsePersonCsv('surname,dob\nKadyrov,yesterday\n', 'x.csv')).toThrow(new PersonListError('row 2, column dob: not a date: "yesterday"'));
+    expect(() => parsePersonCsv('', 'x.csv')).toThrow(/empty file/);
+    expect(() => parsePersonCsv('surname,dob\n', 'x.csv')).toThrow(/no records/);
+  });
+});
+
+describe('linkRecords', () => {
+  it('links one person across scripts, standards, gender forms and case, and keeps namesakes apart, even through a vague record', () => {
+    const people: PersonRecord[] = [];
+    const givens = ['Ахмед', 'Рамзан', 'Руслан', 'Ислам', 'Адам', 'Хасан', 'Муса', 'Иса', 'Апти', 'Шамиль'];
+    const surnames = ['Дудаев', 'Умаров', 'Исаев', 'Алиев', 'Мусаев', 'Титиев', 'Гелаев', 'Закаев', 'Басаев', 'Цакаев', 'Юсупов', 'Ахмадов'];
+    let id = 0;
+    for (const [g, given] of givens.entries()) {
+      for (const [s, family] of surnames.entries()) {
+        const birth = { year: 1950 + ((g * 7 + s * 3) % 50), month: 1 + ((g + s) % 12), day: 1 + ((g * 5 + s) % 28) };
+        people.push({ source: 'ru', id: String(id), given, surname: family, birthDate: birth, sex: 'm' });
+        people.push({ source: 'en', id: String(id++), given: given === 'Хасан' ? 'Khasan' : `${given}`, surname: family, fullName: null, birthDate: { ...birth, day: null }, sex: 'm' });
+      }
+    }
+    people.push({ source: 'ru', id: 'k1', fullName: 'Кадыров Рамзан Ахматович', birthDate: { year: 1976, month: 10, day: 5 }, sex: 'm' });
+    people.push({ source: 'en', id: 'k2', fullName: 'Ramzan Kadyrow', birthDate: { year: 1976, month: 10, day: 5 } });
+    people.push({ source: 'ru', id: 'k3', fullName: 'Кадырова Рамзана Ахматовича', birthDate: { year: 1976, month: null, day: null } });
+    people.push({ source: 'ru', id: 'y1', surname: 'Янгулбаева', given: 'Зарема', birthDate: { year: 1960, month: 3, day: 1 }, sex: 'f' });
+    people.push({ source: 'en', id: 'y2', surname: 'Yangulbayev', given: 'Zarema', birthDate: { year: 1960, month: 3, day: 1 }, sex: 'f' });
+    people.push({ source: 'en', id: 'y3', surname: 'Yangulbaev', given: 'Ibragim', birthDate: { year: 1991, month: 7, day: 9 }, sex: 'm' });
+    // Two namesakes (different patronymics and birth years) and a vague record that matches both.
+    people.push({ source: 'ru', id: 'i1', surname: 'Иванов', given: 'Константин', patronymic: 'Александрович', birthDate: { year: 1976, month: 2, day: 23 }, sex: 'm', place: 'Шали' });
+    people.push({ source: 'ru', id: 'i2', surname: 'Иванов', given: 'Константин', patronymic: 'Васильевич', birthDate: { year: 1998, month: 9, day: 14 }, sex: 'm', place: 'Шали' });
+    people.push({ source: 'en', id: 'i3', surname: 'Ivanov', given: 'Konstantin', sex: 'm', place: 'Shali' });
+    const result = linkRecords(people);
+    const clusterOf = (source: string, recordId: string) => result.cluster[people.findIndex((record) => record.source === source && record.id === recordId)];
+    expect(clusterOf('en', 'k2')).toBe(clusterOf('ru', 'k1'));
+    expect(clusterOf('ru', 'k3')).toBe(clusterOf('ru', 'k1'));
+    expect(clusterOf('en', 'y2')).toBe(clusterOf('ru', 'y1'));
+    expect(clusterOf('en', 'y3')).not.toBe(clusterOf('ru', 'y1'));
+    expect(clusterOf('ru', 'i2')).not.toBe(clusterOf('ru', 'i1'));
+    expect(result.stats.persons).toBeGreaterThanOrEqual(givens.length * surnames.length + 3 + 2);
+    expect(result.stats.persons).toBeLessThanOrEqual(givens.length * surnames.length + 3 + 3);
+    expect(result.model.fields).toEqual(FIELDS.map((field) => field.name));
+  });
+});

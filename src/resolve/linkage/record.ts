@@ -1,0 +1,109 @@
+import { nameForms, nameKeys, type NameForms } from '../names/name-forms.js';
+import { splitFullName } from '../names/parse-name.js';
+import type { PartialDate } from './dates.js';
+
+export type Sex = 'm' | 'f';
+
+/** One row of a person list, with fields already mapped (see the CLI's column mapping). */
+export interface PersonRecord {
+  /** Which list it came from (a file name). */
+  source: string;
+  /** Its id within that list. */
+  id: string;
+  given?: string | null;
+  surname?: string | null;
+  patronymic?: string | null;
+  /** Used only for the parts that given/surname/patronymic leave empty. */
+  fullName?: string | null;
+  birthDate?: PartialDate | null;
+  sex?: Sex | null;
+  place?: string | null;
+  address?: string | null;
+  postcode?: string | null;
+  /** A document number: passport, social security, case number. */
+  idNumber?: string | null;
+  email?: string | null;
+}
+
+/** A record in the form comparisons read. */
+export interface PreparedRecord {
+  given: NameForms | null;
+  surname: NameForms | null;
+  patronymic: NameForms | null;
+  birth: PartialDate | null;
+  sex: Sex | null;
+  place: string | null;
+  address: string | null;
+  postcode: string | null;
+  idNumber: string | null;
+  email: string | null;
+}
+
+const clean = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+
+// Words in a name field that are not a name: titles, honorifics, ordinals.
+const NOT_NAME_WORDS = new Set(['sir', 'dame', 'lady', 'lord', 'baron', 'baroness', 'baronet', 'bt', 'bart', 'count', 'countess', 'duke', 'earl', 'prince', 'princess', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'rev', 'гр', 'гражданин', 'гражданка', 'г-н', 'г-жа']);
+
+/** A name field without titles and ordinals (Sir, Lord, 1st, гр.); null when nothing is left. */
+export function withoutTitles(text: string | null): string | null {
+  if (text === null) return null;
+  const words = text.split(/\s+/).filter((word) => word && !/\d/.test(word) && !NOT_NAME_WORDS.has(word.toLowerCase().replace(/[.,]+$/, '')));
+  return words.length > 0 ? words.join(' ') : null;
+}
+
+/** Caches name preparation: lists repeat the same names many times over. */
+export class Preparer {
+  private readonly cache = new Map<string, NameForms | null>();
+  private readonly placeCache = new Map<string, string | null>();
+
+  name(raw: string | null, role: 'given' | 'surname' | 'patronymic'): NameForms | null {
+    const text = withoutTitles(raw);
+    if (text === null) return null;
+    const cacheKey = `${role}\u0000${text}`;
+    let forms = this.cache.get(cacheKey);
+    if (forms === undefined) {
+      forms = nameForms(text, role);
+      this.cache.set(cacheKey, forms);
+    }
+    return forms;
+  }
+
+  place(text: string | null): string | null {
+    if (text === null) return null;
+    let key = this.placeCache.get(text);
+    if (key === undefined) {
+      key = nameKeys(text)[0] ?? null;
+      this.placeCache.set(text, key);
+    }
+    return key;
+  }
+
+  prepare(record: PersonRecord): PreparedRecord {
+    let given = clean(record.given);
+    let surname = clean(record.surname);
+    let patronymic = clean(record.patronymic);
+    const full = clean(record.fullName);
+    if (full && (!given || !surname)) {
+      const parts = splitFullName(full);
+      given ??= parts.given;
+      surname ??= parts.surname;
+      patronymic ??= parts.patronymic;
+    }
+    const digits = (value: string | null | undefined) => clean(value)?.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') || null;
+    return {
+      given: this.name(given, 'given'),
+      surname: this.name(surname, 'surname'),
+      patronymic: this.name(patronymic, 'patronymic'),
+      birth: record.birthDate ?? null,
+      sex: record.sex ?? null,
+      place: this.place(clean(record.place)),
+      address: this.place(clean(record.address)),
+      postcode: digits(record.postcode),
+      idNumber: digits(record.idNumber),
+      email: clean(record.email)?.toLowerCase() ?? null,
+    };
+  }
+}
