@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { captureBytes, mediaTypeOf } from '../src/capture/capture.js';
 import { extract } from '../src/extract/extract.js';
+import { seededRandom } from '../src/resolve/seeded-random.js';
 
 /*
  * `npm run bench -- extract [--docs 10000]`: extraction speed on one core and memory over many
@@ -18,17 +19,6 @@ const CORPUS = join(ROOT, 'examples', 'corpus');
 function argument(args: string[], name: string, fallback: string): string {
   const index = args.indexOf(`--${name}`);
   return index >= 0 && args[index + 1] ? (args[index + 1] as string) : fallback;
-}
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Paragraphs of the English sample documents, as capture leaves them. */
@@ -63,7 +53,7 @@ export async function extractBenchmark(args: string[]): Promise<void> {
   const size = Number(argument(args, 'size', '5000'));
   const paragraphs = englishParagraphs();
   if (paragraphs.length === 0) throw new Error('no English paragraphs in examples/corpus');
-  const random = prng(20261123);
+  const random = seededRandom(20261123);
   // Warm up the JIT and the lazily loaded resources, outside the measurement.
   for (let index = 0; index < 50; index++) extract(article(paragraphs, random, size), { language: 'en', publishedAt: '2019-01-14' });
 

@@ -1,23 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../src/resolve/seeded-random.js';
 
 /*
  * A reproducible synthetic corpus for benchmarks: article-sized documents (~5 KB of text) in English
  * and Russian, with a Zipf-like vocabulary so that queries range from very common to rare words.
  * Plain text, Markdown and HTML pages with page furniture. Nothing here is real reporting.
  */
-
-/** Mulberry32: a small seeded PRNG, so the same seed always writes the same corpus. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EN_WORDS = (
   'police detained men activists said relatives human rights group reported village city republic officials denied ' +
@@ -71,7 +60,7 @@ export interface CorpusOptions {
  * two kinds can be ingested (and timed) separately.
  */
 export function writeSyntheticCorpus(options: CorpusOptions): SyntheticCorpus {
-  const random = prng(options.seed ?? 20261123);
+  const random = seededRandom(options.seed ?? 20261123);
   const htmlShare = options.htmlShare ?? 0.1;
   const russianShare = options.russianShare ?? 0.3;
   const textChars = options.textChars ?? 5000;

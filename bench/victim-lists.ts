@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { recordsFromRows } from '../src/resolve/linkage/columns.js';
 import type { PersonRecord } from '../src/resolve/linkage/record.js';
 import { romanise, type Standard } from '../src/resolve/names/transliterate.js';
+import { seededRandom } from '../src/resolve/seeded-random.js';
 
 /*
  * Victim lists with known truth, as rights groups keep them: one set of persons (Chechen and Russian
@@ -24,17 +25,6 @@ interface NameData {
 }
 
 const DATA = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'data', 'names.json'), 'utf8')) as NameData;
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Picker {
   private readonly cumulative: number[] = [];
@@ -190,7 +180,7 @@ export interface GeneratedList {
 
 /** The lists as tables (header, rows) with the true person of each row. */
 export function generateVictimLists(options: VictimListOptions): GeneratedList[] {
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const styles = STYLES.slice(0, Math.min(4, Math.max(2, options.lists ?? 4)));
   const meanLists = styles.reduce((sum, style) => sum + style.coverage, 0) * 1.05;
   const personCount = Math.max(1, Math.round(options.records / meanLists));

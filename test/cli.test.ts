@@ -276,3 +276,34 @@ describe('chronicle audit, delete', () => {
     expect((await chronicle(['review', 'queue'], { cwd: folder })).stdout).toBe('nothing to review\n');
   });
 });
+
+describe('chronicle claims, review, reextract', () => {
+  it('stores extraction as proposed claims, and re-extraction keeps what a person reviewed', async () => {
+    const folder = scratchFolder();
+    writeFileSync(join(folder, 'en.txt'), `---\ntitle: Forty detained\npublished: 2019-01-14\n---\n${ARTICLE}`);
+    const env = { CHRONICLE_USER: 'anna' };
+    const ingest = await chronicle(['ingest', 'en.txt'], { cwd: folder, env });
+    expect(ingest.stdout).toMatch(/\(\d+ proposed claims\)/);
+    const id = JSON.parse((await chronicle(['list', '--json'], { cwd: folder })).stdout).documents[0].id;
+    const claimsOf = async () => JSON.parse((await chronicle(['claims', id, '--json'], { cwd: folder })).stdout).claims as { id: string; kind: string; property: string; status: string; version: number; value: Record<string, unknown>; attributedTo: string | null; span: { quote: string } }[];
+    const claims = await claimsOf();
+    const figure = claims.find((claim) => claim.kind === 'figure')!;
+    expect(figure).toMatchObject({ property: 'detained', status: 'proposed', value: { value: 40, bound: 'at_least' } });
+    // "…, the Russian LGBT Network said, citing relatives of the detainees": credited to the original.
+    expect(figure.attributedTo).toBe('relatives of the detainees');
+    expect(claims.some((claim) => claim.kind === 'act' && claim.property === 'detention')).toBe(true);
+    expect(claims.some((claim) => claim.kind === 'mention' && claim.value.canonical === 'Grozny')).toBe(true);
+
+    expect((await chronicle(['review', 'accept', figure.id, '--version', '1'], { cwd: folder, env })).code).toBe(0);
+    const stale = await chronicle(['review', 'reject', figure.id, '--version', '1'], { cwd: folder, env });
+    expect(stale.code).toBe(3);
+    expect(stale.stderr).toMatch(/^error: conflict: claim clm_\w+ was changed by someone else/);
+
+    const again = await chronicle(['reextract', id], { cwd: folder });
+    expect(again.stdout).toMatch(/1 already reviewed/);
+    const after = await claimsOf();
+    expect(after).toHaveLength(claims.length);
+    expect(after.find((claim) => claim.id === figure.id)).toMatchObject({ status: 'accepted', version: 2 });
+    expect(JSON.parse((await chronicle(['audit', 'log', '--json'], { cwd: folder })).stdout).entries.map((entry: { action: string }) => entry.action)).toEqual(['document.capture', 'claim.accept']);
+  });
+});

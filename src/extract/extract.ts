@@ -13,6 +13,22 @@ export interface ExtractOptions {
   publishedAt?: string | null;
 }
 
+// The commonest English function words: frequent in any English text, rare in other languages.
+const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'was', 'were', 'is', 'are', 'that', 'for', 'on', 'with', 'by', 'at', 'from', 'have', 'has', 'had', 'been', 'said', 'they', 'their', 'his', 'her', 'which', 'who']);
+
+/**
+ * Language detection guesses at random on a sentence or two (franc calls a 75-character English
+ * sentence German); such texts still get English rules when English function words make up a
+ * good share of their first words.
+ */
+export function looksEnglish(text: string): boolean {
+  const words = text.slice(0, 3000).toLowerCase().match(/[a-z]+/g) ?? [];
+  if (words.length < 5) return false;
+  let hits = 0;
+  for (const word of words) if (ENGLISH_FUNCTION_WORDS.has(word)) hits++;
+  return hits / words.length >= 0.12;
+}
+
 /** Rule set version: stored with every claim so re-extraction knows what it replaces. */
 export const EXTRACT_VERSION = 'extract-en@1';
 
@@ -45,7 +61,7 @@ function attributionFor(attributions: readonly ExtractedAttribution[], start: nu
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const language = options.language ?? null;
   const empty: Extraction = { text, language, mentions: [], acts: [], figures: [], attributions: [], dates: [] };
-  if (language !== null && language !== 'en') return empty;
+  if (language !== null && language !== 'en' && !looksEnglish(text)) return empty;
   const analyzed = analyze(text);
   const mentions = extractEntities(analyzed);
   const attributions = extractAttributions(analyzed, mentions).sort((a, b) => a.coversStart - b.coversStart || a.start - b.start);

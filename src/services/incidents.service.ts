@@ -62,30 +62,21 @@ export interface IncidentView {
 export async function loadEvidence(store: Store): Promise<EvidenceDocument[]> {
   const documents: EvidenceDocument[] = [];
   const sourceNames = new Map<string, string | null>();
-  let afterSeq: number | undefined;
-  for (;;) {
-    const page = await store.documents.list({ limit: 200, ...(afterSeq === undefined ? {} : { afterSeq }) });
-    const full = await store.documents.getMany(page.documents.map((summary) => summary.id));
-    for (const summary of page.documents) {
-      const document = full.get(summary.id);
-      if (!document || document.deletedAt) continue;
-      const claims = (await store.claims.forDocument(document.id)).filter((claim) => claim.status !== 'rejected' && claim.orphanedAt === null);
-      if (!claims.some((claim) => claim.kind === 'act' || claim.kind === 'figure')) continue;
-      if (document.sourceId && !sourceNames.has(document.sourceId)) sourceNames.set(document.sourceId, (await store.sources.get(document.sourceId))?.name ?? null);
-      documents.push({
-        id: document.id,
-        sha256: document.sha256,
-        origin: document.origin,
-        title: document.title,
-        publishedAt: document.publishedAt,
-        sourceName: document.sourceId ? (sourceNames.get(document.sourceId) ?? null) : null,
-        text: document.text,
-        claims,
-        attributions: await store.claims.attributionsOf(document.id),
-      });
-    }
-    if (page.lastSeq === null || page.documents.length < 200) break;
-    afterSeq = page.lastSeq;
+  for await (const document of store.documents.live()) {
+    const claims = (await store.claims.forDocument(document.id)).filter((claim) => claim.status !== 'rejected' && claim.orphanedAt === null);
+    if (!claims.some((claim) => claim.kind === 'act' || claim.kind === 'figure')) continue;
+    if (document.sourceId && !sourceNames.has(document.sourceId)) sourceNames.set(document.sourceId, (await store.sources.get(document.sourceId))?.name ?? null);
+    documents.push({
+      id: document.id,
+      sha256: document.sha256,
+      origin: document.origin,
+      title: document.title,
+      publishedAt: document.publishedAt,
+      sourceName: document.sourceId ? (sourceNames.get(document.sourceId) ?? null) : null,
+      text: document.text,
+      claims,
+      attributions: await store.claims.attributionsOf(document.id),
+    });
   }
   // Older reports first, so an incident's first witnesses seed it.
   return documents.sort((a, b) => (a.publishedAt ?? '9999').localeCompare(b.publishedAt ?? '9999') || a.id.localeCompare(b.id));

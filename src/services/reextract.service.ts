@@ -35,16 +35,6 @@ export async function reextractDocuments(store: Store, ids: readonly string[], o
     }
     return results;
   }
-  let afterSeq: number | undefined;
-  for (;;) {
-    const page = await store.documents.list({ limit: 200, ...(afterSeq === undefined ? {} : { afterSeq }) });
-    const documents = await store.documents.getMany(page.documents.map((summary) => summary.id));
-    for (const summary of page.documents) {
-      const document = documents.get(summary.id);
-      if (document && !document.deletedAt) await handle(document);
-    }
-    if (page.lastSeq === null || page.documents.length < 200) break;
-    afterSeq = page.lastSeq;
-  }
+  for await (const document of store.documents.live()) await handle(document);
   return results;
 }

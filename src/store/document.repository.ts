@@ -237,6 +237,21 @@ export class DocumentRepository {
     };
   }
 
+  /** Every live document in capture order, read a page at a time so memory stays bounded. */
+  async *live(pageSize = 200): AsyncGenerator<Document> {
+    let afterSeq: number | undefined;
+    for (;;) {
+      const page = await this.list({ limit: pageSize, ...(afterSeq === undefined ? {} : { afterSeq }) });
+      const documents = await this.getMany(page.documents.map((summary) => summary.id));
+      for (const summary of page.documents) {
+        const document = documents.get(summary.id);
+        if (document && !document.deletedAt) yield document;
+      }
+      if (page.lastSeq === null || page.documents.length < pageSize) return;
+      afterSeq = page.lastSeq;
+    }
+  }
+
   /**
    * Mark a document deleted: it leaves lists and search, its original and text stay for the audit
    * trail. Returns false when it was already deleted or does not exist.

@@ -91,3 +91,10 @@ describe('extractActs', () => {
     expect(act.text).toBe('rounded up');
   });
 });
+
+describe('a subject with a nationality adjective', () => {
+  it('is no reduced relative clause: "Chechen police detained…" reports a detention', () => {
+    const acts = extractActs(analyze('Chechen police detained at least forty men in Grozny.'));
+    expect(acts.map((act) => [act.type, act.text])).toEqual([['detention', 'detained']]);
+  });
+});

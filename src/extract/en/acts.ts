@@ -115,8 +115,10 @@ function isParticipleReference(tokens: readonly Token[], first: number): boolean
   if (previous === 'those' || previous === 'the') return true;
   // "accounts of detained men": an attributive participle.
   if (victimNouns.has(tokens[first + 1]) && attributiveLeads.has(tokens[first - 1])) return true;
-  // "subsequent people they detained": a reduced relative clause naming victims.
-  return relativeSubjects.has(tokens[first - 1]) && victimNouns.has(tokens[first - 2]) && tokens[first - 2]!.lower !== 'of';
+  // "subsequent people they detained": a reduced relative clause naming victims. A capitalised word
+  // there is an adjective of the subject ("Chechen police detained"), not the victims.
+  const victims = tokens[first - 2];
+  return relativeSubjects.has(tokens[first - 1]) && victimNouns.has(victims) && victims!.lower !== 'of' && victims!.text === victims!.lower;
 }
 
 /**

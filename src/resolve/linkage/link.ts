@@ -3,6 +3,7 @@ import { clusterPairs, type ClusterStats } from './cluster.js';
 import { compareRecords, FIELDS, MISSING } from './comparisons.js';
 import { aggregatePatterns, estimateEm, initialM, levelWeight, uFromRandomPairs, weightOfProbability, type FsModel } from './model.js';
 import { Preparer, type PersonRecord, type PreparedRecord } from './record.js';
+import { seededRandom } from '../seeded-random.js';
 
 /** The one configuration linkage runs with (docs/ARCHITECTURE.md, "Resolve"). */
 export interface LinkConfig {
@@ -64,17 +65,6 @@ export interface LinkResult {
   /** Candidate pairs (a * n + b) and their match weights, for inspection. */
   pairs: Float64Array;
   weights: Float32Array;
-}
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Share of records holding each value of each term-frequency field. */
@@ -192,7 +182,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
     const a = Math.floor(pairs[p]! / n);
     compareRecords(prepared[a]!, prepared[pairs[p]! - a * n]!, vectors, p * F);
   }
-  const random = prng(config.seed);
+  const random = seededRandom(config.seed);
   const sampleCount = n < 2 ? 0 : Math.min(config.randomPairs, (n * (n - 1)) / 2);
   const sample = new Uint8Array(sampleCount * F);
   for (let s = 0; s < sampleCount; s++) {
