@@ -67,7 +67,7 @@ export async function incidentsBenchmark(args: string[]): Promise<void> {
       const document = await store.documents.get(summary.id);
       if (document) texts.set(summary.origin.split('/').pop()!, { id: document.id, text: document.text });
     }
-    const score = (items: GoldItem[], kind: 'figures' | 'acts'): PairScores & { missed: string[] } => {
+    const score = (items: GoldItem[], kind: 'figures' | 'acts'): PairScores & { incidents: number; missed: string[] } => {
       const predicted: string[] = [];
       const gold: string[] = [];
       const missed: string[] = [];
@@ -87,7 +87,7 @@ export async function incidentsBenchmark(args: string[]): Promise<void> {
         predicted.push(view.id);
         gold.push(item.incident);
       }
-      return { gold: items.length, found: gold.length, ...pairwiseScores(predicted, gold), missed };
+      return { gold: items.length, found: gold.length, incidents: new Set(gold).size, ...pairwiseScores(predicted, gold), missed };
     };
     const figures = score(goldFile.figures, 'figures');
     // Each document's main incident: the one holding most of its acts and figures.
@@ -115,7 +115,7 @@ export async function incidentsBenchmark(args: string[]): Promise<void> {
     if (!args.includes('--quiet')) console.log(JSON.stringify(report, null, 2));
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results', 'incidents.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`figures: ${figures.found}/${figures.gold} found; pairwise precision ${figures.precision}, recall ${figures.recall}, F1 ${figures.f1}`);
+    console.log(`figures: ${figures.found}/${figures.gold} found over ${figures.incidents} incidents; pairwise precision ${figures.precision}, recall ${figures.recall}, F1 ${figures.f1}`);
     console.log(`documents' main incidents: ${documentPairs.found}/${documentPairs.gold} documents over ${documentPairs.incidents} incidents; pairwise precision ${documentPairs.precision}, recall ${documentPairs.recall}, F1 ${documentPairs.f1}`);
     if (acts) console.log(`acts: ${acts.found}/${acts.gold} found; pairwise precision ${acts.precision}, recall ${acts.recall}, F1 ${acts.f1}`);
   } finally {

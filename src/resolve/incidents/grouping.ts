@@ -68,6 +68,9 @@ function dateScore(unit: EvidenceUnit, cluster: Cluster, sharedPerson: boolean):
       const apart = daysApart(unit.date, theirs);
       return apart === 0 ? 0.5 : apart <= 60 ? 0 : far / 2;
     }
+    // An account with no dates of its own tells of the days before publication: a dated event years
+    // earlier is background (the 2009 murder recalled in a 2016 report), not this account.
+    if (cluster.implied && daysApart(unit.date, cluster.implied) > 180) return -3;
   }
   // No date in its sentence or paragraph: inside one report that says nothing against any of its
   // accounts (an anniversary piece tells of 2009 without repeating the year in every paragraph).
@@ -175,7 +178,14 @@ export function eventScore(a: Cluster, b: Cluster, personWeight: PersonWeight): 
       for (const right of b.types.keys()) if (related(left, right)) type = Math.max(type, 0.5);
     }
   }
-  return date + place + type + persons;
+  // Precise dates that do not meet, and each account names its own people with none in common:
+  // two events close in time (two killings in Grozny weeks apart), not one.
+  let distinct = 0;
+  if (persons === 0 && a.dated && b.dated && daysApart(a.dated, b.dated) > 0) {
+    const identifying = (cluster: Cluster) => [...cluster.persons].some((person) => personWeight(person) >= 3);
+    if (identifying(a) && identifying(b)) distinct = -1.5;
+  }
+  return date + place + type + persons + distinct;
 }
 
 /** Average score needed to merge two groups of events from different documents. */
