@@ -191,6 +191,113 @@ export function eventScore(a: Cluster, b: Cluster, personWeight: PersonWeight): 
 /** Average score needed to merge two groups of events from different documents. */
 export const MERGE_THRESHOLD = 3;
 
+/** Above this many accounts the pair table (n² numbers) would not fit comfortably; grouping goes greedy. */
+export const DENSE_LIMIT = 2500;
+
+type Forbidden = (unit: EvidenceUnit, cluster: Cluster) => boolean;
+
+function crossesDocuments(left: Cluster, right: Cluster): boolean {
+  for (const document of left.documents) if (right.documents.has(document)) return false;
+  return true;
+}
+
+function mergeAll(groups: readonly Cluster[][]): Cluster[] {
+  return groups.map((members) => {
+    const cluster = newCluster();
+    for (const member of members) for (const unit of member.units) add(cluster, unit);
+    return cluster;
+  });
+}
+
+/** Average linkage: two groups join while their accounts fit each other well on average. */
+function averageLinkage(events: readonly Cluster[], forbidden: Forbidden, personWeight: PersonWeight): Cluster[] {
+  const count = events.length;
+  const pair = (i: number, j: number) => {
+    const left = events[i]!;
+    const right = events[j]!;
+    if (!crossesDocuments(left, right)) return -Infinity;
+    if (left.units.some((unit) => forbidden(unit, right))) return -Infinity;
+    return eventScore(left, right, personWeight);
+  };
+  const sums = Array.from({ length: count }, () => new Float64Array(count));
+  for (let i = 0; i < count; i++) for (let j = i + 1; j < count; j++) sums[i]![j] = sums[j]![i] = pair(i, j);
+  const groups = events.map((_, index) => ({ members: [index], alive: true }));
+  for (;;) {
+    let bestI = -1;
+    let bestJ = -1;
+    let bestAverage = MERGE_THRESHOLD;
+    for (let i = 0; i < count; i++) {
+      if (!groups[i]!.alive) continue;
+      const row = sums[i]!;
+      const size = groups[i]!.members.length;
+      for (let j = i + 1; j < count; j++) {
+        if (!groups[j]!.alive) continue;
+        const average = row[j]! / (size * groups[j]!.members.length);
+        if (average >= bestAverage) {
+          bestAverage = average;
+          bestI = i;
+          bestJ = j;
+        }
+      }
+    }
+    if (bestI < 0) break;
+    groups[bestI]!.members.push(...groups[bestJ]!.members);
+    groups[bestJ]!.alive = false;
+    for (let k = 0; k < count; k++) {
+      if (k === bestI || !groups[k]!.alive) continue;
+      sums[bestI]![k] = sums[k]![bestI] = sums[bestI]![k]! + sums[bestJ]![k]!;
+    }
+  }
+  return mergeAll(groups.filter((group) => group.alive).map((group) => group.members.map((index) => events[index]!)));
+}
+
+const yearsOf = (cluster: Cluster): number[] => {
+  const range = cluster.dated ?? cluster.loose ?? cluster.implied;
+  if (!range) return [-1];
+  const years: number[] = [];
+  for (let year = Number(range.start.slice(0, 4)); year <= Number(range.end.slice(0, 4)) && years.length < 5; year++) years.push(year);
+  return years;
+};
+
+/**
+ * For large stores: each account joins the incident it fits best among those sharing a year with it
+ * (accounts with no date meet every incident without one), else opens a new incident. Linear in
+ * accounts times the incidents of a year.
+ */
+function greedyByYear(events: readonly Cluster[], forbidden: Forbidden, personWeight: PersonWeight): Cluster[] {
+  const incidents: Cluster[][] = [];
+  const profiles: Cluster[] = [];
+  const byYear = new Map<number, number[]>();
+  for (const event of events) {
+    const candidates = new Set<number>();
+    for (const year of yearsOf(event)) for (const near of [year - 1, year, year + 1]) for (const index of byYear.get(near) ?? []) candidates.add(index);
+    let best = -1;
+    let bestScore = MERGE_THRESHOLD;
+    for (const index of candidates) {
+      const profile = profiles[index]!;
+      if (!crossesDocuments(event, profile) || event.units.some((unit) => forbidden(unit, profile))) continue;
+      const score = eventScore(event, profile, personWeight);
+      if (score >= bestScore) {
+        best = index;
+        bestScore = score;
+      }
+    }
+    if (best < 0) {
+      best = incidents.length;
+      incidents.push([]);
+      profiles.push(newCluster());
+    }
+    incidents[best]!.push(event);
+    for (const unit of event.units) add(profiles[best]!, unit);
+    for (const year of yearsOf(profiles[best]!)) {
+      const list = byYear.get(year) ?? [];
+      if (!list.includes(best)) list.push(best);
+      byYear.set(year, list);
+    }
+  }
+  return mergeAll(incidents);
+}
+
 /**
  * Group acts and figures into incidents, in two steps:
  * 1. within each document, each unit joins the account it fits best (time, place, act type,
@@ -241,49 +348,8 @@ export function groupUnits(units: readonly EvidenceUnit[], constraints: Grouping
     events.push(...accounts);
   }
 
-  // 2. Average-linkage merging of accounts across documents.
-  const count = events.length;
-  const pair = (i: number, j: number) => {
-    const left = events[i]!;
-    const right = events[j]!;
-    if ([...left.documents].some((document) => right.documents.has(document))) return -Infinity;
-    if (left.units.some((unit) => forbidden(unit, right))) return -Infinity;
-    return eventScore(left, right, personWeight);
-  };
-  const sums: number[][] = Array.from({ length: count }, () => new Array<number>(count).fill(0));
-  for (let i = 0; i < count; i++) for (let j = i + 1; j < count; j++) sums[i]![j] = sums[j]![i] = pair(i, j);
-  const groups: { members: number[]; alive: boolean }[] = events.map((_, index) => ({ members: [index], alive: true }));
-  for (;;) {
-    let bestI = -1;
-    let bestJ = -1;
-    let bestAverage = MERGE_THRESHOLD;
-    for (let i = 0; i < count; i++) {
-      if (!groups[i]!.alive) continue;
-      for (let j = i + 1; j < count; j++) {
-        if (!groups[j]!.alive) continue;
-        const average = sums[i]![j]! / (groups[i]!.members.length * groups[j]!.members.length);
-        if (average >= bestAverage) {
-          bestAverage = average;
-          bestI = i;
-          bestJ = j;
-        }
-      }
-    }
-    if (bestI < 0) break;
-    groups[bestI]!.members.push(...groups[bestJ]!.members);
-    groups[bestJ]!.alive = false;
-    for (let k = 0; k < count; k++) {
-      if (k === bestI || !groups[k]!.alive) continue;
-      sums[bestI]![k] = sums[k]![bestI] = sums[bestI]![k]! + sums[bestJ]![k]!;
-    }
-  }
-  const clusters: Cluster[] = [];
-  for (const group of groups) {
-    if (!group.alive) continue;
-    const cluster = newCluster();
-    for (const index of group.members) for (const unit of events[index]!.units) add(cluster, unit);
-    clusters.push(cluster);
-  }
+  // 2. Across documents: average linkage where the pair table fits in memory, else a blocked greedy pass.
+  const clusters = events.length <= DENSE_LIMIT ? averageLinkage(events, forbidden, personWeight) : greedyByYear(events, forbidden, personWeight);
 
   // Units an analyst put together: join their incidents, unless that would put apart units together.
   for (const [a, b] of constraints.together) {

@@ -3,7 +3,7 @@ import { expect } from 'expect';
 import { rangeOfDate } from './date-range.js';
 import type { EvidenceUnit } from './evidence.js';
 import { allowedRange, summarizeFigures, type FigureClaim } from './figure-summary.js';
-import { groupUnits } from './grouping.js';
+import { DENSE_LIMIT, groupUnits } from './grouping.js';
 import { originsOf, sameSource } from './source-independence.js';
 
 let counter = 0;
@@ -123,5 +123,20 @@ describe('described sources', () => {
       { attributedTo: 'The Associated Press', publisher: 'NPR', documentId: 'n' },
     ]);
     expect(origins).toEqual([['NPR'], ['NPR'], ['The Associated Press']]);
+  });
+});
+
+describe('grouping many reports', () => {
+  it('switches to a blocked greedy pass above the dense limit and still separates scenes', () => {
+    const units: EvidenceUnit[] = [];
+    const scenes = [
+      { places: ['Argun'], date: month('2017-03'), type: 'detention' as const },
+      { places: ['Nazran'], date: day('2018-01-17'), type: 'attack_on_property' as const },
+      { places: ['Makhachkala'], date: day('2018-01-22'), type: 'attack_on_property' as const },
+    ];
+    for (let index = 0; index < DENSE_LIMIT + 300; index++) units.push(unit(`doc${index}`, scenes[index % 3]!));
+    const groups = groupUnits(units);
+    expect(groups).toHaveLength(3);
+    expect(groups.map((group) => group.length).sort()).toEqual([...new Array(3)].map((_, scene) => units.filter((_, index) => index % 3 === scene).length).sort());
   });
 });
