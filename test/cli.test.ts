@@ -256,7 +256,7 @@ describe('chronicle audit, delete', () => {
     expect(deleted.stdout).toMatch(/^deleted doc_\w+; \d+ claims kept, marked orphaned/);
     expect(JSON.parse((await chronicle(['list', '--json'], { cwd: folder })).stdout).documents).toHaveLength(1);
     const log = JSON.parse((await chronicle(['audit', 'log', '--json'], { cwd: folder })).stdout).entries;
-    expect(log.map((entry: { action: string; actor: string }) => `${entry.action}/${entry.actor}`)).toEqual(['document.capture/ingest', 'document.delete/anna']);
+    expect(log.map((entry: { action: string; actor: string }) => `${entry.action}/${entry.actor}`)).toEqual(['document.capture/anna', 'document.delete/anna']);
     const verified = await chronicle(['audit', 'verify'], { cwd: folder });
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/audit log intact: 2 entries; head 2 [0-9a-f]{64}/);

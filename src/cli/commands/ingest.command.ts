@@ -3,6 +3,7 @@ import { DEFAULT_MAX_BYTES } from '../../capture/capture.js';
 import { SourceKind } from '../../model/source.js';
 import { discoverFiles } from '../../services/discover-files.js';
 import { ingestPaths, type IngestResult } from '../../services/ingest.service.js';
+import { actorOf } from '../actor.js';
 import { CliError, printJson, type CliIo } from '../cli-io.js';
 import { withStore } from '../open-store.js';
 import { startProgress } from '../progress.js';
@@ -57,6 +58,7 @@ export async function ingestCommand(io: CliIo, paths: string[], options: IngestC
     const summary = await ingestPaths(store, paths, {
       maxBytes,
       baseDir: io.cwd,
+      actor: actorOf(io),
       extract: options.extract !== false,
       threads: options.threads === undefined ? availableParallelism() : parseThreads(options.threads),
       ...(options.source ? { sourceName: options.source } : {}),
