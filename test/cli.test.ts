@@ -299,6 +299,9 @@ describe('chronicle claims, review, reextract', () => {
     expect(stale.code).toBe(3);
     expect(stale.stderr).toMatch(/^error: conflict: claim clm_\w+ was changed by someone else/);
 
+    const places = JSON.parse((await chronicle(['entities', '--kind', 'place', '--json'], { cwd: folder })).stdout).entities;
+    expect(places.map((entity: { name: string }) => entity.name)).toEqual(expect.arrayContaining(['Grozny', 'Argun']));
+
     const again = await chronicle(['reextract', id], { cwd: folder });
     expect(again.stdout).toMatch(/1 already reviewed/);
     const after = await claimsOf();

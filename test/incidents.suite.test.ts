@@ -2,6 +2,7 @@ import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { CAPTURE_VERSION, sha256Hex } from '../src/capture/capture.js';
 import { indexText } from '../src/search/analyzer.js';
+import { EntityDecisionError, listEntities, mergeEntities, splitMention } from '../src/services/entities.service.js';
 import { incidentViews, mergeIncidents, regroupIncidents, splitIncident } from '../src/services/incidents.service.js';
 import type { NewClaim } from '../src/store/claim.repository.js';
 import { Store } from '../src/store/store.js';
@@ -144,6 +145,21 @@ for (const target of storeTargets()) {
       expect(merged).toHaveLength(2);
       expect(merged.find((incident) => incident.id === purge.id)!.members.some((member) => member.documentId === ids[3])).toBe(true);
       expect((await store.audit.list({ limit: 10 })).map((entry) => entry.action)).toEqual(['incident.split', 'incident.merge']);
+    });
+
+    it('lists entities across documents and obeys merges and mention splits, with an audit trail', async () => {
+      await capture(store, { source: 'Outlet A', published: '2022-01-21', text: 'Zarema Musayeva was abducted in Nizhny Novgorod.', claims: [['mention', 'person', { canonical: 'Zarema Musayeva' }, 'Zarema Musayeva', null], ['act', 'abduction', { type: 'abduction' }, 'abducted', null]] });
+      await capture(store, { source: 'Outlet B', published: '2022-01-22', text: 'Zarema Musaeva was taken to Grozny, Kadyrov said.', claims: [['mention', 'person', { canonical: 'Zarema Musaeva' }, 'Zarema Musaeva', null], ['mention', 'person', { canonical: 'Ramzan Kadyrov' }, 'Kadyrov', null]] });
+      expect((await listEntities(store, 'person')).map((entity) => entity.name).sort()).toEqual(['Ramzan Kadyrov', 'Zarema Musaeva', 'Zarema Musayeva']);
+      await mergeEntities(store, 'person', 'Zarema Musayeva', 'Zarema Musaeva', 'anna');
+      const merged = (await listEntities(store, 'person')).find((entity) => entity.name === 'Zarema Musayeva')!;
+      expect(merged).toMatchObject({ aliases: ['Zarema Musaeva'], documents: 2 });
+      await expect(mergeEntities(store, 'person', 'Nobody Known', 'Zarema Musaeva', 'anna')).rejects.toThrow(EntityDecisionError);
+
+      const kadyrov = (await store.claims.forDocument((await store.documents.list({ limit: 10 })).documents[1]!.id)).find((claim) => claim.span.quote === 'Kadyrov')!;
+      await splitMention(store, kadyrov.id, 'Adam Kadyrov', 'anna');
+      expect((await listEntities(store, 'person')).map((entity) => entity.name).sort()).toEqual(['Adam Kadyrov', 'Zarema Musayeva']);
+      expect((await store.audit.list({ limit: 10 })).map((entry) => entry.action)).toEqual(['entity.merge', 'entity.split']);
     });
 
     it('leaves out rejected claims and the claims of deleted documents', async () => {

@@ -7,6 +7,7 @@ import { claimsCommand } from './commands/claims.command.js';
 import { deleteCommand } from './commands/delete.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { estimateCommand } from './commands/estimate.command.js';
+import { entitiesCommand, entityDecisionCommand } from './commands/entities.command.js';
 import { extractCommand } from './commands/extract.command.js';
 import { incidentCommand, incidentDecisionCommand, incidentsCommand } from './commands/incidents.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
@@ -140,6 +141,33 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--as <name>', 'who decides, for the audit log')
     .option('--db <location>', DB_HELP)
     .action(async (incident: string, options) => setExit(await incidentDecisionCommand(io, 'split', [incident], { ...options, db: db(options) })));
+
+  review
+    .command('merge-entities')
+    .description('two names are one entity (e.g. "Zarema Musayeva" and "Musaeva"); KEEP names it')
+    .argument('<kind>', 'person, organization, place or group')
+    .argument('<keep>', 'the name to keep')
+    .argument('<other>', 'the name that joins it')
+    .option('--as <name>', 'who decides, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .action(async (kind: string, keep: string, other: string, options) => setExit(await entityDecisionCommand(io, 'merge', [kind, keep, other], { ...options, db: db(options) })));
+  review
+    .command('split-mention')
+    .description('one mention belongs to another entity than its name says (e.g. this "Kadyrov" is Adam Kadyrov)')
+    .argument('<claim>', 'the mention claim (clm_…)')
+    .requiredOption('--to <name>', 'the entity it belongs to')
+    .option('--as <name>', 'who decides, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .action(async (claim: string, options) => setExit(await entityDecisionCommand(io, 'split', [claim], { ...options, db: db(options) })));
+
+  program
+    .command('entities')
+    .description('persons, organisations, places and groups across documents, with their spellings and mentions')
+    .option('--kind <kind>', 'person, organization, place or group')
+    .option('--limit <n>', 'how many (default 50)')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await entitiesCommand(io, { ...options, db: db(options) })));
 
   program
     .command('incidents')

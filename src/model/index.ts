@@ -10,3 +10,4 @@ export * from './act.js';
 export * from './incident.js';
 export * from './claim.js';
 export * from './audit-event.js';
+export * from './entity-decision.js';

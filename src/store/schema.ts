@@ -149,6 +149,17 @@ export interface IncidentDecisionsTable {
   at: string;
 }
 
+export interface EntityDecisionsTable {
+  id: string;
+  kind: string;
+  entity_kind: string;
+  name_a: string;
+  name_b: string;
+  mention_key: string | null;
+  actor: string;
+  at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   originals: OriginalsTable;
@@ -162,4 +173,5 @@ export interface Database {
   audit_events: AuditEventsTable;
   incident_members: IncidentMembersTable;
   incident_decisions: IncidentDecisionsTable;
+  entity_decisions: EntityDecisionsTable;
 }

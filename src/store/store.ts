@@ -1,6 +1,7 @@
 import { Migrator, type Kysely } from 'kysely';
 import { AuditRepository } from './audit.repository.js';
 import { ClaimRepository } from './claim.repository.js';
+import { EntityDecisionRepository } from './entity-decision.repository.js';
 import { IncidentRepository } from './incident.repository.js';
 import { DocumentRepository } from './document.repository.js';
 import { postgresStoreDialect } from './dialect/postgres/postgres-dialect.js';
@@ -21,12 +22,14 @@ export class StoreSession {
   readonly claims: ClaimRepository;
   readonly audit: AuditRepository;
   readonly incidents: IncidentRepository;
+  readonly entityDecisions: EntityDecisionRepository;
 
   constructor(readonly db: Kysely<Database>, dialect: StoreDialect) {
     this.sources = new SourceRepository(db);
     this.documents = new DocumentRepository(db, dialect.search);
     this.claims = new ClaimRepository(db);
     this.incidents = new IncidentRepository(db);
+    this.entityDecisions = new EntityDecisionRepository(db);
     this.audit = new AuditRepository(db, (transaction) => dialect.lockAuditLog(transaction));
   }
 }

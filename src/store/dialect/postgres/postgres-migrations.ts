@@ -3,6 +3,7 @@ import * as documents from './migrations/2026-11-23-01-documents.js';
 import * as claims from './migrations/2026-11-23-02-claims.js';
 import * as review from './migrations/2026-11-23-03-review.js';
 import * as incidentMembers from './migrations/2026-11-23-04-incident-members.js';
+import * as entityDecisions from './migrations/2026-11-23-05-entity-decisions.js';
 
 /** Every PostgreSQL migration, by name; names sort in the order they apply. */
 export const postgresMigrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '2026-11-23-02-claims': claims,
   '2026-11-23-03-review': review,
   '2026-11-23-04-incident-members': incidentMembers,
+  '2026-11-23-05-entity-decisions': entityDecisions,
 };
