@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestPaths } from '../src/services/ingest.service.js';
-import { incidentViews, regroupIncidents } from '../src/services/incidents.service.js';
+import { incidentViews, regroup } from '../src/services/incidents.service.js';
 import { Store } from '../src/store/store.js';
 
 /*
@@ -59,7 +59,7 @@ export async function incidentsBenchmark(args: string[]): Promise<void> {
     await ingestPaths(store, [join(ROOT, 'examples', 'corpus')], { baseDir: ROOT });
     const ingestSeconds = (performance.now() - started) / 1000;
     const groupStarted = performance.now();
-    const views = await incidentViews(store, await regroupIncidents(store));
+    const views = await incidentViews(store, await regroup(store));
     const groupSeconds = (performance.now() - groupStarted) / 1000;
     const documents = (await store.documents.list({ limit: 1000 })).documents;
     const texts = new Map<string, { id: string; text: string }>();

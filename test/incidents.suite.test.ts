@@ -3,7 +3,7 @@ import { expect } from 'expect';
 import { CAPTURE_VERSION, sha256Hex } from '../src/capture/capture.js';
 import { indexText } from '../src/search/analyzer.js';
 import { EntityDecisionError, listEntities, mergeEntities, splitMention } from '../src/services/entities.service.js';
-import { incidentViews, mergeIncidents, regroupIncidents, splitIncident } from '../src/services/incidents.service.js';
+import { incidentViews, mergeIncidents, regroup, regroupIncidents, splitIncident } from '../src/services/incidents.service.js';
 import type { NewClaim } from '../src/store/claim.repository.js';
 import { Store } from '../src/store/store.js';
 import { storeTargets } from './store-targets.js';
@@ -108,7 +108,7 @@ for (const target of storeTargets()) {
     it('groups reports of one incident, shows every figure with its source, the conflict and the independent sources', async () => {
       const ids: string[] = [];
       for (const report of REPORTS) ids.push(await capture(store, report));
-      const views = await incidentViews(store, await regroupIncidents(store));
+      const views = await incidentViews(store, await regroup(store));
       expect(views).toHaveLength(2);
       const purge = views.find((view) => view.places.includes('Argun') || view.places.includes('Chechnya'))!;
       expect(purge.documents).toBe(3);
@@ -171,7 +171,7 @@ for (const target of storeTargets()) {
         await session.documents.markDeleted(ids[3]!, new Date().toISOString());
         await session.claims.orphanForDocument(ids[3]!, new Date().toISOString());
       });
-      const views = await incidentViews(store, await regroupIncidents(store));
+      const views = await incidentViews(store, await regroup(store));
       expect(views).toHaveLength(1);
       expect(views[0]!.summary.find((summary) => summary.what === 'killed')).toMatchObject({ conflict: false, low: 3 });
     });

@@ -124,12 +124,19 @@ function describe(units: readonly EvidenceUnit[]): Pick<StoredIncident, 'title' 
   return { title, types, places, startDate, endDate, precision: dated.length > 0 ? 'reported' : 'publication' };
 }
 
+/** A grouping with the evidence it was made from, so views need not read and analyse it again. */
+export interface Grouping {
+  incidents: StoredIncident[];
+  documents: EvidenceDocument[];
+  units: EvidenceUnit[];
+}
+
 /**
  * Group every live act and figure into incidents, keep incident ids stable across runs (an
  * incident keeps the id of the earlier incident it shares most members with), obey analysts'
  * merge and split decisions, and store the result.
  */
-export async function regroupIncidents(store: Store): Promise<StoredIncident[]> {
+export async function regroup(store: Store): Promise<Grouping> {
   const documents = await loadEvidence(store);
   const units = documents.flatMap((document) => evidenceUnits(document));
   const decisions = await store.incidents.decisions();
@@ -159,15 +166,21 @@ export async function regroupIncidents(store: Store): Promise<StoredIncident[]> 
     members: group.map((unit) => ({ unitKey: unit.key, claimId: unit.claimId, documentId: unit.documentId })),
   }));
   await store.transaction((session) => session.incidents.replaceAll(incidents));
-  return incidents;
+  return { incidents, documents, units };
+}
+
+/** Regroup and return only the stored incidents. */
+export async function regroupIncidents(store: Store): Promise<StoredIncident[]> {
+  return (await regroup(store)).incidents;
 }
 
 /** The incidents as analysts read them: figures side by side by source, acts, summaries, independent sources. */
-export async function incidentViews(store: Store, incidents?: readonly StoredIncident[]): Promise<IncidentView[]> {
-  const stored = incidents ?? (await store.incidents.list());
-  const documents = new Map((await loadEvidence(store)).map((document) => [document.id, document]));
+export async function incidentViews(store: Store, grouping?: Grouping): Promise<IncidentView[]> {
+  const stored = grouping?.incidents ?? (await store.incidents.list());
+  const evidence = grouping?.documents ?? (await loadEvidence(store));
+  const documents = new Map(evidence.map((document) => [document.id, document]));
   const unitsByKey = new Map<string, EvidenceUnit>();
-  for (const document of documents.values()) for (const unit of evidenceUnits(document)) unitsByKey.set(unit.key, unit);
+  for (const unit of grouping?.units ?? evidence.flatMap((document) => evidenceUnits(document))) unitsByKey.set(unit.key, unit);
   const views: IncidentView[] = [];
   for (const incident of stored) {
     const units = incident.members.map((member) => unitsByKey.get(member.unitKey)).filter((unit): unit is EvidenceUnit => unit !== undefined);

@@ -79,7 +79,7 @@ async function storeDocuments(session: StoreSession, documents: readonly Prepare
       continue;
     }
     // In the same transaction as the document: it never lands without its proposed claims.
-    const claims = document.claims ? (await session.claims.replaceProposed(outcome.document.id, document.claims)).proposed : undefined;
+    const claims = document.claims ? (await session.claims.replaceProposed(outcome.document.id, document.claims, { fresh: true })).proposed : undefined;
     results.push({ origin: document.origin, status: 'captured', documentId: outcome.document.id, sha256: document.sha256, title: document.title, language: document.language, warnings: document.warnings, ...(claims === undefined ? {} : { claims }) });
   }
   const captured = results.filter((result) => result.status === 'captured');

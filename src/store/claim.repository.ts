@@ -92,7 +92,9 @@ export class ClaimRepository {
    * touched, and a new proposal for the same kind and span as a reviewed claim is dropped. Call
    * inside a transaction so the old and new proposals never coexist or vanish together.
    */
-  async replaceProposed(documentId: string, proposed: ProposedClaims): Promise<ReplaceOutcome> {
+  async replaceProposed(documentId: string, proposed: ProposedClaims, options: { fresh?: boolean } = {}): Promise<ReplaceOutcome> {
+    // A document captured in this same transaction has no claims yet: nothing to remove or keep.
+    if (options.fresh) return this.insertProposed(documentId, proposed, new Set(), 0);
     const removed = await this.db.deleteFrom('claims').where('document_id', '=', documentId).where('status', '=', 'proposed').executeTakeFirst();
     // Attributions only proposed claims pointed at go with them.
     await this.db
@@ -102,6 +104,10 @@ export class ClaimRepository {
       .execute();
     const reviewed = await this.db.selectFrom('claims').select(['kind', 'property', 'start', 'end']).where('document_id', '=', documentId).execute();
     const reviewedSpans = new Set(reviewed.map((row) => spanKey({ ...row, start: Number(row.start), end: Number(row.end) })));
+    return this.insertProposed(documentId, proposed, reviewedSpans, Number(removed.numDeletedRows));
+  }
+
+  private async insertProposed(documentId: string, proposed: ProposedClaims, reviewedSpans: ReadonlySet<string>, removed: number): Promise<ReplaceOutcome> {
     const fresh = proposed.claims.filter((claim) => !reviewedSpans.has(spanKey(claim)));
 
     const attributionIds = new Map<number, string>();
@@ -133,7 +139,7 @@ export class ClaimRepository {
     // Chunks keep each statement well below the engines' limits on bound parameters.
     for (let offset = 0; offset < attributionRows.length; offset += 200) await this.db.insertInto('attributions').values(attributionRows.slice(offset, offset + 200)).execute();
     for (let offset = 0; offset < claimRows.length; offset += 200) await this.db.insertInto('claims').values(claimRows.slice(offset, offset + 200)).execute();
-    return { proposed: claimRows.length, removed: Number(removed.numDeletedRows), alreadyReviewed: proposed.claims.length - fresh.length };
+    return { proposed: claimRows.length, removed, alreadyReviewed: proposed.claims.length - fresh.length };
   }
 
   /** A document's claims in text order, optionally only those with the given statuses. */

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderSnippet } from '../../search/snippet.js';
 import { ingestPaths } from '../../services/ingest.service.js';
-import { incidentViews, regroupIncidents } from '../../services/incidents.service.js';
+import { incidentViews, regroup } from '../../services/incidents.service.js';
 import { searchDocuments } from '../../services/search.service.js';
 import { Store } from '../../store/store.js';
 import { CliError, type CliIo } from '../cli-io.js';
@@ -43,7 +43,7 @@ export async function demoCommand(io: CliIo, options: { db?: string }): Promise<
         io.stdout(`  ${result.title ?? result.origin}\n    ${renderSnippet(result.snippet, '«', '»')}\n`);
       }
     }
-    const incidents = (await incidentViews(store, await regroupIncidents(store))).sort((a, b) => b.documents - a.documents || b.figures.length - a.figures.length);
+    const incidents = (await incidentViews(store, await regroup(store))).sort((a, b) => b.documents - a.documents || b.figures.length - a.figures.length);
     io.stdout(`\nchronicle incidents  →  ${incidents.length} incidents; the most reported:\n`);
     for (const incident of incidents.slice(0, 4)) {
       const figures = incident.summary.map((item) => `${item.what} ${item.low}${item.high === item.low ? '' : `–${item.high ?? '…'}`}${item.conflict ? ' (conflict)' : item.differ ? ' (sources differ)' : ''}`).join('; ');

@@ -1,4 +1,4 @@
-import { incidentViews, mergeIncidents, regroupIncidents, splitIncident, type IncidentView } from '../../services/incidents.service.js';
+import { incidentViews, mergeIncidents, regroup, regroupIncidents, splitIncident, type IncidentView } from '../../services/incidents.service.js';
 import { actorOf } from '../actor.js';
 import { CliError, printJson, type CliIo } from '../cli-io.js';
 import { withStore } from '../open-store.js';
@@ -18,7 +18,7 @@ function summaryLine(view: IncidentView): string {
 /** `chronicle incidents`: regroup every live act and figure, then list the incidents. */
 export async function incidentsCommand(io: CliIo, options: { db?: string; json?: boolean }): Promise<number> {
   return withStore(io, options.db, async (store) => {
-    const views = await incidentViews(store, await regroupIncidents(store));
+    const views = await incidentViews(store, await regroup(store));
     if (options.json) printJson(io, { incidents: views });
     else io.stdout(views.length === 0 ? 'no incidents yet: ingest English documents (extraction proposes the acts and figures incidents are made of)\n' : views.map(summaryLine).join(''));
     return 0;
