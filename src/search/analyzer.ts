@@ -81,6 +81,16 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Where the words of a text are (the same words as tokenize()), without analysing them. */
+export function wordSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    if (match[0].length <= MAX_WORD_CHARS) spans.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}
+
 /** The text a search index stores for a document: its terms, in order, separated by spaces. */
 export function indexText(text: string): string {
   // The same words as tokenize(), without building a token object per word (this runs on every capture).

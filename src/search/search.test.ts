@@ -66,3 +66,16 @@ describe('makeSnippet', () => {
     expect(snippet.highlights.map(({ start, end }) => snippet.text.slice(start, end))).toEqual(['detained', 'detention']);
   });
 });
+
+describe('snippets skip words that cannot match', () => {
+  it('still highlights every word that matches, whatever its case or ending', () => {
+    const text = 'The man was dying in custody. Clear skies over Grozny.';
+    const highlighted = (query: string) => {
+      const snippet = makeSnippet(text, parseSearchQuery(query));
+      return snippet.highlights.map((h) => snippet.text.slice(h.start, h.end));
+    };
+    expect(highlighted('dying')).toEqual(['dying']);
+    expect(highlighted('SKIES clear')).toEqual(['Clear', 'skies']);
+    expect(highlighted('gro*')).toEqual(['Grozny']);
+  });
+});

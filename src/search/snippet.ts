@@ -1,4 +1,4 @@
-import { foldedOf, tokenize } from './analyzer.js';
+import { foldedOf, termOf, tokenize, wordSpans } from './analyzer.js';
 import { highlightTerms, type SearchQuery } from './search-query.js';
 
 /** A passage of a document around the best matches, with the matched words' offsets inside it. */
@@ -15,9 +15,19 @@ const WINDOW_WORDS = 32;
  */
 export function makeSnippet(text: string, query: SearchQuery): Snippet {
   const { exact, prefixes } = highlightTerms(query);
-  const tokens = tokenize(text);
+  // Stemming and folding keep a word's first letter, so only words starting like a query term can
+  // match: most words of a long text are passed over without being stemmed.
+  const initials = new Set([...exact, ...prefixes].map((term) => term[0]));
   const matches = (term: string, word: () => string) => exact.has(term) || (prefixes.length > 0 && prefixes.some((prefix) => foldedOf(word()).startsWith(prefix)));
-  const isHit = tokens.map((token) => matches(token.term, () => text.slice(token.start, token.end)));
+  const tokens = wordSpans(text);
+  const terms = new Map<number, string>();
+  const isHit = tokens.map((token, index) => {
+    const word = text.slice(token.start, token.end);
+    if (!initials.has(foldedOf(word[0]!))) return false;
+    const term = termOf(word);
+    terms.set(index, term);
+    return matches(term, () => word);
+  });
   // Slide a window over the hits only: a long document with few matches costs little.
   const hits: number[] = [];
   isHit.forEach((hit, index) => hit && hits.push(index));
@@ -29,7 +39,7 @@ export function makeSnippet(text: string, query: SearchQuery): Snippet {
     let count = 0;
     for (let next = first; next < hits.length && (hits[next] as number) < startIndex + WINDOW_WORDS; next++) {
       count++;
-      seen.add((tokens[hits[next] as number] as { term: string }).term);
+      seen.add(terms.get(hits[next] as number) as string);
     }
     const score = seen.size * 1000 + count;
     if (score > bestScore) {
