@@ -99,7 +99,7 @@ function typeScore(unit: EvidenceUnit, cluster: Cluster): number {
 }
 
 /** How well a unit fits an incident; ≥ JOIN_THRESHOLD joins. */
-export function fitScore(unit: EvidenceUnit, cluster: Cluster, personWeight: PersonWeight): number {
+function fitScore(unit: EvidenceUnit, cluster: Cluster, personWeight: PersonWeight): number {
   let persons = 0;
   for (const person of unit.persons) if (cluster.persons.has(person)) persons += personWeight(person);
   persons = Math.min(persons, 6);
@@ -123,16 +123,15 @@ function add(cluster: Cluster, unit: EvidenceUnit): void {
   cluster.keys.add(unit.key);
 }
 
-const PLACES_COMPARED = 1;
-/** The places an event names most, most frequent first. */
-function mainPlaces(cluster: Cluster): string[] {
+/** The place an account names most: where its acts happened, more often than where someone spoke. */
+function mainPlace(cluster: Cluster): string | null {
   const counts = new Map<string, number>();
   for (const unit of cluster.units) if (unit.places[0]) counts.set(unit.places[0], (counts.get(unit.places[0]) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, PLACES_COMPARED).map(([place]) => place);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /** How alike two events (each a document's account of one happening) are; ≥ MERGE_THRESHOLD on average joins. */
-export function eventScore(a: Cluster, b: Cluster, personWeight: PersonWeight): number {
+function eventScore(a: Cluster, b: Cluster, personWeight: PersonWeight): number {
   let persons = 0;
   for (const person of a.persons) if (b.persons.has(person)) persons += personWeight(person);
   persons = Math.min(persons, 6);
@@ -154,18 +153,12 @@ export function eventScore(a: Cluster, b: Cluster, personWeight: PersonWeight): 
       date = apart === 0 ? 1 : apart <= 365 ? 0 : persons >= 2 ? -1 : -3;
     }
   }
-  // The best fit among the places each names most: a report may also name where officials spoke.
-  const here = mainPlaces(a);
-  const there = mainPlaces(b);
+  const here = mainPlace(a);
+  const there = mainPlace(b);
   let place = 0;
-  if (here.length > 0 && there.length > 0) {
-    place = -Infinity;
-    for (const left of here) {
-      for (const right of there) {
-        const relation = placeRelation(left, right);
-        place = Math.max(place, relation === 'same' ? 2 : relation === 'within' ? 1.5 : relation === 'unknown' ? 0 : -4);
-      }
-    }
+  if (here && there) {
+    const relation = placeRelation(here, there);
+    place = relation === 'same' ? 2 : relation === 'within' ? 1.5 : relation === 'unknown' ? 0 : -4;
   }
   let type = 0;
   if (a.types.size > 0 && b.types.size > 0) {
