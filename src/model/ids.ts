@@ -14,6 +14,8 @@ export const idPrefixes = {
   act: 'act',
   claim: 'clm',
   attribution: 'att',
+  /** An analyst's standing decision about incidents or entities (merge, split). */
+  decision: 'dec',
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 

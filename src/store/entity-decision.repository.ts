@@ -19,7 +19,7 @@ export class EntityDecisionRepository {
   }
 
   async add(decision: EntityDecision, actor: string): Promise<void> {
-    const base = { id: newId('entity'), entity_kind: decision.entityKind, actor, at: new Date().toISOString() };
+    const base = { id: newId('decision'), entity_kind: decision.entityKind, actor, at: new Date().toISOString() };
     await this.db
       .insertInto('entity_decisions')
       .values(decision.kind === 'merge' ? { ...base, kind: 'merge', name_a: decision.keep, name_b: decision.merge, mention_key: null } : { ...base, kind: 'split', name_a: decision.from, name_b: decision.to, mention_key: decision.mentionKey })

@@ -80,7 +80,7 @@ export class IncidentRepository {
 
   async addDecisions(decisions: readonly IncidentDecision[], actor: string): Promise<void> {
     const at = new Date().toISOString();
-    const rows = decisions.map((decision) => ({ id: newId('incident'), kind: decision.kind, key_a: decision.keyA, key_b: decision.keyB, actor, at }));
+    const rows = decisions.map((decision) => ({ id: newId('decision'), kind: decision.kind, key_a: decision.keyA, key_b: decision.keyB, actor, at }));
     for (let offset = 0; offset < rows.length; offset += 200) await this.db.insertInto('incident_decisions').values(rows.slice(offset, offset + 200)).execute();
   }
 }
