@@ -24,6 +24,9 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'birth-date', keys: (r) => [r.birth?.day ? join('b', r.birth.year, r.birth.month, r.birth.day) : null] },
   { name: 'names-phonetic', keys: (r) => [r.given?.phonetic[0] && r.surname?.phonetic[0] ? join('m', ...[r.given.phonetic[0], r.surname.phonetic[0]].sort()) : null] },
   { name: 'surname-phonetic+given-initial', keys: (r) => (r.surname?.phonetic ?? []).map((code) => join('t', code, r.given?.keys[0]?.[0])) },
+  // Diminutives and nicknames (Tom / Thomas, Саша / Александр) share no phonetic code with the full name.
+  { name: 'given-equivalent+year', keys: (r) => (r.given?.groups ?? []).map((group) => join('v', group, year(r))) },
+  { name: 'given-equivalent+surname-phonetic', keys: (r) => (r.given?.groups ?? []).flatMap((group) => (r.surname?.phonetic ?? []).map((code) => join('w', group, code))) },
   { name: 'id-number', keys: (r) => [join('i', r.idNumber)] },
   { name: 'email', keys: (r) => [join('@', r.email)] },
   { name: 'postcode', keys: (r) => [join('p', r.postcode)] },

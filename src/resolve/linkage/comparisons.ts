@@ -1,4 +1,5 @@
 import jaroWinkler from 'talisman/metrics/jaro-winkler.js';
+import { shareGroup } from '../names/given-name-equivalents.js';
 import { transliterationEqual, type NameForms } from '../names/name-forms.js';
 import { phoneticMatch } from '../names/phonetic.js';
 import type { PartialDate } from './dates.js';
@@ -7,7 +8,7 @@ import type { PreparedRecord } from './record.js';
 /** Level of a field that is missing on either side: it adds no weight either way. */
 export const MISSING = 255;
 
-export const NAME_LEVELS = ['exact', 'transliteration', 'stem', 'jaro-winkler ≥ 0.94', 'jaro-winkler ≥ 0.88', 'phonetic', 'else'] as const;
+export const NAME_LEVELS = ['exact', 'transliteration', 'stem', 'diminutive or nickname', 'jaro-winkler ≥ 0.94', 'jaro-winkler ≥ 0.88', 'phonetic', 'else'] as const;
 export const DATE_LEVELS = ['same day', 'one digit off or day/month swapped', 'same month', 'same year', 'within 2 years', 'year one digit off', 'conflict'] as const;
 export const TEXT_LEVELS = ['exact', 'jaro-winkler ≥ 0.88', 'else'] as const;
 export const CODE_LEVELS = ['exact', 'one character off', 'else'] as const;
@@ -44,11 +45,12 @@ export function compareNames(a: NameForms | null, b: NameForms | null): number {
   if (a.exact === b.exact) return 0;
   if (transliterationEqual(a, b)) return 1;
   if (a.stem === b.stem) return 2;
+  if (a.groups && b.groups && shareGroup(a.groups, b.groups)) return 3;
   const similarity = jaroWinkler(a.keys[0]!, b.keys[0]!);
-  if (similarity >= 0.94) return 3;
-  if (similarity >= 0.88) return 4;
-  if (phoneticMatch(a.phonetic, b.phonetic)) return 5;
-  return 6;
+  if (similarity >= 0.94) return 4;
+  if (similarity >= 0.88) return 5;
+  if (phoneticMatch(a.phonetic, b.phonetic)) return 6;
+  return 7;
 }
 
 const digits = (date: PartialDate) => `${date.year}${String(date.month).padStart(2, '0')}${String(date.day).padStart(2, '0')}`;
@@ -101,7 +103,7 @@ function compareCode(a: string | null, b: string | null): number {
 export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8Array, offset = 0): void {
   let given = compareNames(a.given, b.given);
   let surname = compareNames(a.surname, b.surname);
-  if (given !== MISSING && surname !== MISSING && given + surname >= 6) {
+  if (given !== MISSING && surname !== MISSING && given + surname >= 7) {
     const crossedGiven = compareNames(a.given, b.surname);
     const crossedSurname = compareNames(a.surname, b.given);
     if (crossedGiven !== MISSING && crossedSurname !== MISSING && crossedGiven + crossedSurname < given + surname) {

@@ -1,6 +1,6 @@
 import { BLOCKING_RULES, candidatePairs, type BlockingStats } from './blocking.js';
 import { clusterPairs, type ClusterStats } from './cluster.js';
-import { compareRecords, FIELDS, MISSING } from './comparisons.js';
+import { compareRecords, FIELDS, GIVEN, MISSING, SURNAME } from './comparisons.js';
 import { aggregatePatterns, estimateEm, initialM, levelWeight, uFromRandomPairs, weightOfProbability, type FsModel } from './model.js';
 import { Preparer, type PersonRecord, type PreparedRecord } from './record.js';
 import { seededRandom } from '../seeded-random.js';
@@ -29,6 +29,8 @@ export interface LinkConfig {
   hardConflictOverrule: number;
   /** Largest term-frequency adjustment, in bits, either way. */
   tfClamp: number;
+  /** Name-blocked training uses names that at most this many records are expected to share by chance (see rareNamePairs). */
+  trainingNamesakes: number;
   seed: number;
 }
 
@@ -44,6 +46,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   hardConflictFields: ['birth', 'patronymic'],
   hardConflictOverrule: 0,
   tfClamp: 6,
+  trainingNamesakes: 1,
   seed: 1969,
 };
 
@@ -97,10 +100,29 @@ function termFrequencies(records: readonly PreparedRecord[]): (Map<string, numbe
  * present and agreeing, from the trained m) estimates the number of matching pairs overall. The
  * sessions' estimates are combined by geometric mean and divided by n(n−1)/2.
  */
-const TRAINING_SESSIONS: { name: string; rules: string[]; excludes: string[] }[] = [
+const TRAINING_SESSIONS: { name: string; rules: string[]; excludes: string[]; rareNames?: boolean }[] = [
   { name: 'by birth date, document or e-mail', rules: ['birth-date', 'id-number', 'email'], excludes: ['birth', 'idNumber', 'email'] },
-  { name: 'by name stems', rules: ['name-stems'], excludes: ['given', 'surname'] },
+  { name: 'by name stems', rules: ['name-stems'], excludes: ['given', 'surname'], rareNames: true },
 ];
+
+/**
+ * The pairs of a name-blocked session whose name is rare enough that a block of it is mostly one
+ * person: the records expected to share both stems by chance, n · f(given) · f(surname), are at
+ * most `namesakes`. Inside a block of a common name (Магомед Магомадов, Ivan Ivanov) most pairs
+ * are namesakes, and namesakes of one people share patronymics, places and sex far more often than
+ * random pairs do; EM with u from random pairs then counts them as matches and learns that a
+ * birth-date conflict is common among matches. The threshold is in records, so it tightens as the
+ * list grows.
+ */
+function rareNamePairs(pairs: Float64Array, prepared: readonly PreparedRecord[], frequencies: (Map<string, number> | null)[], namesakes: number): Float64Array {
+  const n = prepared.length;
+  const given = frequencies[GIVEN]!;
+  const surname = frequencies[SURNAME]!;
+  const expected = (record: PreparedRecord) => n * (given.get(record.given?.stem ?? '') ?? 1) * (surname.get(record.surname?.stem ?? '') ?? 1);
+  const kept = pairs.filter((pair) => expected(prepared[Math.floor(pair / n)]!) <= namesakes);
+  // Too few rare names to train on (a short list): keep them all.
+  return kept.length >= Math.min(1000, pairs.length / 4) ? kept : pairs;
+}
 
 /** Share of matching pairs that a session's blocks can catch, from the trained m and how often the blocking values are present. */
 function sessionRecall(session: number, prepared: readonly PreparedRecord[], m: number[][]): number {
@@ -115,7 +137,7 @@ function sessionRecall(session: number, prepared: readonly PreparedRecord[], m: 
   return named * named * agree(m[0]!) * agree(m[1]!);
 }
 
-function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], config: LinkConfig): FsModel {
+function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], config: LinkConfig, frequencies: (Map<string, number> | null)[]): FsModel {
   const F = FIELDS.length;
   const n = prepared.length;
   const mSums = FIELDS.map((field) => new Array<number>(field.levels.length).fill(0));
@@ -126,7 +148,8 @@ function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], co
   for (const [index, session] of TRAINING_SESSIONS.entries()) {
     const rules = BLOCKING_RULES.filter((rule) => session.rules.includes(rule.name));
     const excluded = new Set(session.excludes.map((name) => FIELDS.findIndex((field) => field.name === name)));
-    const { pairs } = candidatePairs(prepared, rules, config.blockCap);
+    let { pairs } = candidatePairs(prepared, rules, config.blockCap);
+    if (session.rareNames) pairs = rareNamePairs(pairs, prepared, frequencies, config.trainingNamesakes);
     if (pairs.length < 10) continue;
     const vectors = new Uint8Array(pairs.length * F);
     for (let p = 0; p < pairs.length; p++) {
@@ -194,10 +217,10 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   lap('compare');
 
   const uRandom = uFromRandomPairs(sample, FIELDS);
-  const model = trainModel(prepared, uRandom, config);
+  const frequencies = termFrequencies(prepared);
+  const model = trainModel(prepared, uRandom, config, frequencies);
   lap('estimate');
 
-  const frequencies = termFrequencies(prepared);
   const levelWeights = FIELDS.map((field, f) => field.levels.map((_, level) => levelWeight(model, f, level)));
   // Random-pair chance of agreeing on a tf field's levels 0…tfLevels−1: what an average value would give.
   const agreeChance = FIELDS.map((field, f) => uRandom[f]!.slice(0, field.tfLevels).reduce((sum, value) => sum + value, 0));

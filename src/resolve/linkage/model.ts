@@ -17,7 +17,7 @@ export interface FsModel {
 }
 
 const FLOOR = 1e-6;
-const BASE = 8; // levels + 1 per field fit in 3 bits
+const BASE = 16; // levels + 1 per field fit in 4 bits; 10 fields stay below 2^53
 
 /** Level vectors aggregated into distinct patterns with counts: EM then costs per pattern, not per pair. */
 export interface Patterns {

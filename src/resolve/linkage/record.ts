@@ -87,10 +87,14 @@ export class Preparer {
     let patronymic = clean(record.patronymic);
     const full = clean(record.fullName);
     if (full && (!given || !surname)) {
+      // Fill only what is missing, and never with a word the record already holds elsewhere: a full
+      // name "fred" beside a given name "fred" is not also a surname "fred".
       const parts = splitFullName(full);
-      given ??= parts.given;
-      surname ??= parts.surname;
-      patronymic ??= parts.patronymic;
+      const held = new Set([given, surname, patronymic].filter((part): part is string => part !== null).map((part) => part.toLowerCase()));
+      const fresh = (part: string | null) => (part !== null && !held.has(part.toLowerCase()) ? part : null);
+      given ??= fresh(parts.given);
+      surname ??= fresh(parts.surname);
+      patronymic ??= fresh(parts.patronymic);
     }
     const digits = (value: string | null | undefined) => clean(value)?.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') || null;
     return {

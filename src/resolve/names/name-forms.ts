@@ -1,3 +1,4 @@
+import { givenNameGroups } from './given-name-equivalents.js';
 import { latinKey } from './latin-key.js';
 import { phoneticCodes } from './phonetic.js';
 import { givenStem, patronymicStem, surnameStem } from './stems.js';
@@ -16,6 +17,8 @@ export interface NameForms {
   stem: string;
   /** Daitch–Mokotoff codes of the stem. */
   phonetic: string[];
+  /** Given names only: the diminutive/nickname groups it belongs to (given-name-equivalents.ts); empty when none. */
+  groups?: readonly number[];
 }
 
 const STEMMERS: Record<NameRole, (key: string) => string> = {
@@ -45,7 +48,9 @@ export function nameForms(text: string, role: NameRole): NameForms | null {
   const keys = nameKeys(original);
   if (keys.length === 0) return null;
   const stem = STEMMERS[role](keys[0]!);
-  return { original, exact: original.toLowerCase().replace(/ё/g, 'е'), keys, stem, phonetic: phoneticCodes(stem) };
+  const forms: NameForms = { original, exact: original.toLowerCase().replace(/ё/g, 'е'), keys, stem, phonetic: phoneticCodes(stem) };
+  if (role === 'given') forms.groups = givenNameGroups(keys);
+  return forms;
 }
 
 /** Do two prepared names share a romanisation key? */
