@@ -258,8 +258,9 @@ export function victimLists(options: VictimListOptions): { records: PersonRecord
   const records: PersonRecord[] = [];
   const truth: string[] = [];
   for (const list of generateVictimLists(options)) {
-    records.push(...recordsFromRows(list.header, list.rows, list.name));
-    truth.push(...list.truth);
+    // One at a time: spreading a million rows into push() overflows the call stack.
+    for (const record of recordsFromRows(list.header, list.rows, list.name)) records.push(record);
+    for (const person of list.truth) truth.push(person);
   }
   return { records, truth };
 }

@@ -7,17 +7,19 @@ export interface BlockingRule {
 }
 
 const year = (record: PreparedRecord) => record.birth?.year ?? null;
+const nameCodes = (record: PreparedRecord) => [...(record.given?.phonetic ?? []), ...(record.surname?.phonetic ?? [])];
 const join = (...parts: (string | number | null | undefined)[]) => (parts.some((part) => part === null || part === undefined || part === '') ? null : parts.join('|'));
 
 /**
- * The rules whose blocks are united. Each tolerates a different error: phonetic surname + birth year
- * (spelling, gender and case forms), phonetic given name + birth year (a surname changed or
- * misspelled beyond phonetics), both name stems in either order (no or wrong birth date, swapped
+ * The rules whose blocks are united. Each tolerates a different error: phonetic given name or
+ * surname + birth year (spelling, gender and case forms; a surname changed or misspelled beyond
+ * phonetics; a lone name in either column), both name stems in either order (no or wrong birth date, swapped
  * columns), full birth date + initial (names badly garbled), and the strong identifiers.
  */
 export const BLOCKING_RULES: readonly BlockingRule[] = [
-  { name: 'surname-phonetic+year', keys: (r) => (r.surname?.phonetic ?? []).map((code) => join('s', code, year(r))) },
-  { name: 'given-phonetic+year', keys: (r) => (r.given?.phonetic ?? []).map((code) => join('g', code, year(r))) },
+  // Given and surname codes share one key space, so a lone name ("Powell" in the first-name column)
+  // meets the surname of a fuller record of the same person.
+  { name: 'name-phonetic+year', keys: (r) => nameCodes(r).map((code) => join('s', code, year(r))) },
   { name: 'name-stems', keys: (r) => [r.given && r.surname ? join('n', ...[r.given.stem, r.surname.stem].sort()) : null] },
   { name: 'birth-date+initial', keys: (r) => [r.birth?.day ? join('d', r.birth.year, r.birth.month, r.birth.day, r.surname?.keys[0]?.[0] ?? r.given?.keys[0]?.[0]) : null] },
   { name: 'birth-date+given-initial', keys: (r) => [r.birth?.day ? join('e', r.birth.year, r.birth.month, r.birth.day, r.given?.keys[0]?.[0]) : null] },
@@ -30,8 +32,7 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'id-number', keys: (r) => [join('i', r.idNumber)] },
   { name: 'email', keys: (r) => [join('@', r.email)] },
   { name: 'postcode', keys: (r) => [join('p', r.postcode)] },
-  { name: 'place+given-phonetic', keys: (r) => (r.given?.phonetic ?? []).map((code) => join('q', code, r.place)) },
-  { name: 'place+surname-phonetic', keys: (r) => (r.surname?.phonetic ?? []).map((code) => join('r', code, r.place)) },
+  { name: 'place+name-phonetic', keys: (r) => nameCodes(r).map((code) => join('q', code, r.place)) },
 ];
 
 export interface BlockingStats {
@@ -40,56 +41,168 @@ export interface BlockingStats {
   cappedBlocks: number;
 }
 
+/** One rule's blocks in compact form: block members, and for each record the blocks it sits in. */
+interface RuleBlocks {
+  /** Members of block k are members[start[k]…start[k+1]); a capped block's members are in sorted-window order. */
+  start: Int32Array;
+  members: Int32Array;
+  capped: Uint8Array;
+  /** Blocks of record i (and its place in each) are recordBlock/recordPlace[recordStart[i]…recordStart[i+1]). */
+  recordStart: Int32Array;
+  recordBlock: Int32Array;
+  recordPlace: Int32Array;
+}
+
 /**
- * Candidate pairs: the union of every rule's blocks, each pair once (a < b). A block larger than
- * `cap` is not compared all-against-all: its records are sorted by name and date and each is paired
- * with the next `cap` only (a sorted-neighbourhood window), so the work stays near-linear in records.
- * Returns pairs encoded as a * n + b in a sorted Float64Array.
+ * The candidate pairs of a list under a set of blocking rules, without materialising them: each
+ * rule's blocks are kept as typed arrays (blocks of one record are dropped, since they pair nothing),
+ * and the pairs of one record are produced on demand and de-duplicated across rules with a marker
+ * array. Memory is a few integers per record and rule, whatever the number of pairs, which is what
+ * lets a million records be linked in a few gigabytes.
+ *
+ * A block larger than `cap` is not compared all-against-all: its records are sorted by name and date
+ * and each is paired with the `cap` records on either side (a sorted-neighbourhood window), so the
+ * work stays near-linear in records.
+ */
+export class CandidateIndex {
+  readonly stats: BlockingStats = { candidatePairs: 0, blocks: 0, cappedBlocks: 0 };
+  private readonly rules: RuleBlocks[] = [];
+  private readonly seen: Int32Array;
+
+  constructor(records: readonly PreparedRecord[], rules: readonly BlockingRule[], private readonly cap: number) {
+    const n = records.length;
+    this.seen = new Int32Array(n).fill(-1);
+    let sortKeys: string[] | null = null;
+    const sortKey = (index: number) => {
+      sortKeys ??= new Array<string>(n);
+      let key = sortKeys[index];
+      if (key === undefined) {
+        const record = records[index]!;
+        key = sortKeys[index] = `${record.surname?.stem ?? ''}|${record.given?.stem ?? ''}|${record.birth?.year ?? ''}`;
+      }
+      return key;
+    };
+    for (const rule of rules) {
+      // Pass 1: block ids and sizes.
+      const idOfKey = new Map<string, number>();
+      let entryRecord = new Int32Array(Math.max(16, n));
+      let entryBlock = new Int32Array(Math.max(16, n));
+      let entries = 0;
+      for (let index = 0; index < n; index++) {
+        const keys = rule.keys(records[index]!);
+        for (let k = 0; k < keys.length; k++) {
+          const key = keys[k];
+          if (key === null || key === undefined || keys.indexOf(key) < k) continue;
+          let id = idOfKey.get(key);
+          if (id === undefined) idOfKey.set(key, (id = idOfKey.size));
+          if (entries === entryRecord.length) {
+            const grownRecord = new Int32Array(entries * 2);
+            grownRecord.set(entryRecord);
+            entryRecord = grownRecord;
+            const grownBlock = new Int32Array(entries * 2);
+            grownBlock.set(entryBlock);
+            entryBlock = grownBlock;
+          }
+          entryRecord[entries] = index;
+          entryBlock[entries++] = id;
+        }
+      }
+      const size = new Int32Array(idOfKey.size);
+      idOfKey.clear();
+      for (let e = 0; e < entries; e++) size[entryBlock[e]!]!++;
+      // Renumber the blocks of two or more records; the rest pair nothing.
+      const kept = new Int32Array(size.length).fill(-1);
+      let blocks = 0;
+      for (let k = 0; k < size.length; k++) if (size[k]! >= 2) kept[k] = blocks++;
+      const start = new Int32Array(blocks + 1);
+      for (let k = 0; k < size.length; k++) if (kept[k]! >= 0) start[kept[k]! + 1] = size[k]!;
+      for (let k = 0; k < blocks; k++) start[k + 1]! += start[k]!;
+      const members = new Int32Array(start[blocks]!);
+      const fill = start.slice(0, blocks);
+      const recordCount = new Int32Array(n + 1);
+      for (let e = 0; e < entries; e++) {
+        const block = kept[entryBlock[e]!]!;
+        if (block < 0) continue;
+        members[fill[block]!++] = entryRecord[e]!;
+        recordCount[entryRecord[e]! + 1]!++;
+      }
+      const capped = new Uint8Array(blocks);
+      for (let k = 0; k < blocks; k++) {
+        const length = start[k + 1]! - start[k]!;
+        if (length <= cap) continue;
+        capped[k] = 1;
+        this.stats.cappedBlocks++;
+        const sorted = Array.from(members.subarray(start[k]!, start[k + 1]!)).sort((x, y) => {
+          const a = sortKey(x);
+          const b = sortKey(y);
+          return a < b ? -1 : a > b ? 1 : x - y;
+        });
+        members.set(sorted, start[k]!);
+      }
+      this.stats.blocks += blocks;
+      for (let index = 0; index < n; index++) recordCount[index + 1]! += recordCount[index]!;
+      const recordBlock = new Int32Array(recordCount[n]!);
+      const recordPlace = new Int32Array(recordCount[n]!);
+      const recordFill = recordCount.slice(0, n);
+      for (let k = 0; k < blocks; k++) {
+        for (let place = start[k]!; place < start[k + 1]!; place++) {
+          const record = members[place]!;
+          recordBlock[recordFill[record]!] = k;
+          recordPlace[recordFill[record]!++] = place;
+        }
+      }
+      this.rules.push({ start, members, capped, recordStart: recordCount, recordBlock, recordPlace });
+    }
+  }
+
+  /**
+   * The candidates b > a of record a, each once, written to `out` (which must hold n entries);
+   * returns how many. Calls for different records may come in any order.
+   */
+  candidatesOf(a: number, out: Int32Array): number {
+    const seen = this.seen;
+    let count = 0;
+    for (const rule of this.rules) {
+      for (let r = rule.recordStart[a]!; r < rule.recordStart[a + 1]!; r++) {
+        const block = rule.recordBlock[r]!;
+        let from = rule.start[block]!;
+        let to = rule.start[block + 1]!;
+        if (rule.capped[block]) {
+          const place = rule.recordPlace[r]!;
+          from = Math.max(from, place - this.cap);
+          to = Math.min(to, place + this.cap + 1);
+        }
+        for (let place = from; place < to; place++) {
+          const b = rule.members[place]!;
+          if (b <= a || seen[b] === a) continue;
+          seen[b] = a;
+          out[count++] = b;
+        }
+      }
+    }
+    return count;
+  }
+}
+
+/**
+ * Candidate pairs as a sorted Float64Array of a * n + b (a < b): the union of every rule's blocks,
+ * each pair once (see CandidateIndex). For small lists and tests; linkage streams the pairs instead.
  */
 export function candidatePairs(records: readonly PreparedRecord[], rules: readonly BlockingRule[], cap: number): { pairs: Float64Array; stats: BlockingStats } {
   const n = records.length;
-  let buffer = new Float64Array(1 << 16);
+  const index = new CandidateIndex(records, rules, cap);
+  const out = new Int32Array(n);
+  let buffer = new Float64Array(1024);
   let length = 0;
-  const push = (a: number, b: number) => {
-    if (length === buffer.length) {
-      const grown = new Float64Array(buffer.length * 2);
-      grown.set(buffer);
+  for (let a = 0; a < n; a++) {
+    const count = index.candidatesOf(a, out);
+    if (length + count > buffer.length) {
+      const grown = new Float64Array(Math.max(buffer.length * 2, length + count));
+      grown.set(buffer.subarray(0, length));
       buffer = grown;
     }
-    buffer[length++] = a < b ? a * n + b : b * n + a;
-  };
-  let blockCount = 0;
-  let capped = 0;
-  const sortKey = (index: number) => {
-    const record = records[index]!;
-    return `${record.surname?.stem ?? ''}|${record.given?.stem ?? ''}|${record.birth?.year ?? ''}`;
-  };
-  for (const rule of rules) {
-    const blocks = new Map<string, number[]>();
-    for (let index = 0; index < n; index++) {
-      const keys = rule.keys(records[index]!);
-      for (let k = 0; k < keys.length; k++) {
-        const key = keys[k];
-        if (key === null || key === undefined || keys.indexOf(key) < k) continue;
-        const block = blocks.get(key);
-        if (block) block.push(index);
-        else blocks.set(key, [index]);
-      }
-    }
-    for (const members of blocks.values()) {
-      if (members.length < 2) continue;
-      blockCount++;
-      if (members.length <= cap) {
-        for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) push(members[i]!, members[j]!);
-        continue;
-      }
-      capped++;
-      const keyed = members.map((index) => ({ index, key: sortKey(index) })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.index - y.index));
-      for (let i = 0; i < keyed.length; i++) for (let j = i + 1; j <= i + cap && j < keyed.length; j++) push(keyed[i]!.index, keyed[j]!.index);
-    }
+    for (let c = 0; c < count; c++) buffer[length++] = a * n + out[c]!;
   }
-  const all = buffer.subarray(0, length).sort();
-  let unique = 0;
-  for (let index = 0; index < all.length; index++) if (index === 0 || all[index] !== all[index - 1]) all[unique++] = all[index]!;
-  return { pairs: all.slice(0, unique), stats: { candidatePairs: unique, blocks: blockCount, cappedBlocks: capped } };
+  const pairs = buffer.slice(0, length).sort();
+  return { pairs, stats: { ...index.stats, candidatePairs: length } };
 }

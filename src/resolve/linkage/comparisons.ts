@@ -103,10 +103,13 @@ function compareCode(a: string | null, b: string | null): number {
 export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8Array, offset = 0): void {
   let given = compareNames(a.given, b.given);
   let surname = compareNames(a.surname, b.surname);
-  if (given !== MISSING && surname !== MISSING && given + surname >= 7) {
-    const crossedGiven = compareNames(a.given, b.surname);
-    const crossedSurname = compareNames(a.surname, b.given);
-    if (crossedGiven !== MISSING && crossedSurname !== MISSING && crossedGiven + crossedSurname < given + surname) {
+  // A missing part counts as worse than any level here, so a lone name (a list that gives only
+  // "Powell" or only "Магомадов", in whichever column) is read as whichever part it matches best.
+  const cost = (level: number) => (level === MISSING ? 8 : level);
+  if (cost(given) + cost(surname) >= 7 && (a.given !== null || a.surname !== null) && (b.given !== null || b.surname !== null)) {
+    const crossedGiven = compareNames(a.surname, b.given);
+    const crossedSurname = compareNames(a.given, b.surname);
+    if (cost(crossedGiven) + cost(crossedSurname) < cost(given) + cost(surname)) {
       given = crossedGiven;
       surname = crossedSurname;
     }

@@ -1,7 +1,7 @@
-import { BLOCKING_RULES, candidatePairs, type BlockingStats } from './blocking.js';
+import { BLOCKING_RULES, CandidateIndex, type BlockingStats } from './blocking.js';
 import { clusterPairs, type ClusterStats } from './cluster.js';
 import { compareRecords, FIELDS, GIVEN, MISSING, SURNAME } from './comparisons.js';
-import { aggregatePatterns, estimateEm, initialM, levelWeight, uFromRandomPairs, weightOfProbability, type FsModel } from './model.js';
+import { estimateEm, initialM, levelWeight, PatternCounter, uFromRandomPairs, weightOfProbability, type FsModel } from './model.js';
 import { Preparer, type PersonRecord, type PreparedRecord } from './record.js';
 import { seededRandom } from '../seeded-random.js';
 
@@ -29,6 +29,10 @@ export interface LinkConfig {
   hardConflictOverrule: number;
   /** Largest term-frequency adjustment, in bits, either way. */
   tfClamp: number;
+  /** Posterior at or above which a scored pair is kept in the result (possible links for review); clustering rescores the rest when it needs them. */
+  keepProbability: number;
+  /** Candidate pairs a training session compares at most (an even sample of them beyond that). */
+  trainingPairs: number;
   /** Name-blocked training uses names that at most this many records are expected to share by chance (see rareNamePairs). */
   trainingNamesakes: number;
   seed: number;
@@ -47,6 +51,8 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   hardConflictOverrule: 0,
   tfClamp: 6,
   trainingNamesakes: 1,
+  keepProbability: 0.1,
+  trainingPairs: 2_000_000,
   seed: 1969,
 };
 
@@ -65,15 +71,22 @@ export interface LinkResult {
   /** Threshold as a match weight (bits). */
   thresholdWeight: number;
   stats: LinkStats;
-  /** Candidate pairs (a * n + b) and their match weights, for inspection. */
+  /**
+   * The scored pairs kept (a * n + b, ascending) and their match weights: every link and every possible
+   * link down to a posterior of `keepProbability`. Other candidate pairs are scored and dropped.
+   */
   pairs: Float64Array;
   weights: Float32Array;
 }
 
-/** Share of records holding each value of each term-frequency field. */
-function termFrequencies(records: readonly PreparedRecord[]): (Map<string, number> | null)[] {
+/**
+ * For each term-frequency field, the share of records holding each record's value (0 when the record
+ * has none): per record, so scoring reads a number instead of looking a string up.
+ */
+function termFrequencies(records: readonly PreparedRecord[]): Float32Array[] {
   return FIELDS.map((field) => {
-    if (!field.tfValue || field.tfLevels === 0) return null;
+    const shares = new Float32Array(records.length);
+    if (!field.tfValue || field.tfLevels === 0) return shares;
     const counts = new Map<string, number>();
     let total = 0;
     for (const record of records) {
@@ -82,8 +95,11 @@ function termFrequencies(records: readonly PreparedRecord[]): (Map<string, numbe
       counts.set(value, (counts.get(value) ?? 0) + 1);
       total++;
     }
-    for (const [value, count] of counts) counts.set(value, count / total);
-    return counts;
+    records.forEach((record, index) => {
+      const value = field.tfValue!(record);
+      if (value !== null) shares[index] = counts.get(value)! / total;
+    });
+    return shares;
   });
 }
 
@@ -106,38 +122,45 @@ const TRAINING_SESSIONS: { name: string; rules: string[]; excludes: string[]; ra
 ];
 
 /**
- * The pairs of a name-blocked session whose name is rare enough that a block of it is mostly one
- * person: the records expected to share both stems by chance, n · f(given) · f(surname), are at
- * most `namesakes`. Inside a block of a common name (Магомед Магомадов, Ivan Ivanov) most pairs
- * are namesakes, and namesakes of one people share patronymics, places and sex far more often than
- * random pairs do; EM with u from random pairs then counts them as matches and learns that a
- * birth-date conflict is common among matches. The threshold is in records, so it tightens as the
- * list grows.
+ * Whether a record's name is rare enough for name-blocked training: the records expected to share
+ * both its stems by chance, n · f(given) · f(surname), are at most `namesakes`. Inside a block of a
+ * common name (Магомед Магомадов, Ivan Ivanov) most pairs are namesakes, and namesakes of one people
+ * share patronymics, places and sex far more often than random pairs do; EM with u from random pairs
+ * then counts them as matches and learns that a birth-date conflict is common among matches. The
+ * limit is in records, so it tightens as the list grows.
  */
-function rareNamePairs(pairs: Float64Array, prepared: readonly PreparedRecord[], frequencies: (Map<string, number> | null)[], namesakes: number): Float64Array {
+function rareNames(prepared: readonly PreparedRecord[], tf: Float32Array[], namesakes: number): Uint8Array {
   const n = prepared.length;
-  const given = frequencies[GIVEN]!;
-  const surname = frequencies[SURNAME]!;
-  const expected = (record: PreparedRecord) => n * (given.get(record.given?.stem ?? '') ?? 1) * (surname.get(record.surname?.stem ?? '') ?? 1);
-  const kept = pairs.filter((pair) => expected(prepared[Math.floor(pair / n)]!) <= namesakes);
-  // Too few rare names to train on (a short list): keep them all.
-  return kept.length >= Math.min(1000, pairs.length / 4) ? kept : pairs;
+  const rare = new Uint8Array(n);
+  let count = 0;
+  for (let index = 0; index < n; index++) {
+    if (prepared[index]!.given === null || prepared[index]!.surname === null) continue;
+    if (n * tf[GIVEN]![index]! * tf[SURNAME]![index]! <= namesakes) {
+      rare[index] = 1;
+      count++;
+    }
+  }
+  // Too few rare names to train on (a short list): train on every name.
+  if (count < Math.min(200, n / 20)) rare.fill(1);
+  return rare;
 }
 
 /** Share of matching pairs that a session's blocks can catch, from the trained m and how often the blocking values are present. */
-function sessionRecall(session: number, prepared: readonly PreparedRecord[], m: number[][]): number {
-  const share = (has: (record: PreparedRecord) => boolean) => prepared.reduce((count, record) => count + (has(record) ? 1 : 0), 0) / Math.max(1, prepared.length);
+function sessionRecall(session: number, prepared: readonly PreparedRecord[], m: number[][], rare: Uint8Array): number {
+  const share = (has: (record: PreparedRecord, index: number) => boolean) => prepared.reduce((count, record, index) => count + (has(record, index) ? 1 : 0), 0) / Math.max(1, prepared.length);
   if (session === 0) {
     // m of "same day" is conditional on both dates being present (at any precision).
     const dated = share((record) => record.birth !== null);
     return dated * dated * m[3]![0]!;
   }
   const named = share((record) => record.given !== null && record.surname !== null);
+  // Only pairs whose first record has a rare name were trained on; a pair of one person mostly shares the name.
+  const rareShare = share((record, index) => rare[index] === 1 && record.given !== null && record.surname !== null) / Math.max(1e-9, named);
   const agree = (row: number[]) => row[0]! + row[1]! + row[2]!;
-  return named * named * agree(m[0]!) * agree(m[1]!);
+  return named * named * rareShare * agree(m[0]!) * agree(m[1]!);
 }
 
-function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], config: LinkConfig, frequencies: (Map<string, number> | null)[]): FsModel {
+function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], config: LinkConfig, tf: Float32Array[]): FsModel {
   const F = FIELDS.length;
   const n = prepared.length;
   const mSums = FIELDS.map((field) => new Array<number>(field.levels.length).fill(0));
@@ -145,33 +168,43 @@ function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], co
   let iterations = 0;
   let converged = true;
   const found: { session: number; matches: number }[] = [];
+  const rare = rareNames(prepared, tf, config.trainingNamesakes);
+  const out = new Int32Array(n);
+  const vector = new Uint8Array(F);
   for (const [index, session] of TRAINING_SESSIONS.entries()) {
     const rules = BLOCKING_RULES.filter((rule) => session.rules.includes(rule.name));
-    const excluded = new Set(session.excludes.map((name) => FIELDS.findIndex((field) => field.name === name)));
-    let { pairs } = candidatePairs(prepared, rules, config.blockCap);
-    if (session.rareNames) pairs = rareNamePairs(pairs, prepared, frequencies, config.trainingNamesakes);
-    if (pairs.length < 10) continue;
-    const vectors = new Uint8Array(pairs.length * F);
-    for (let p = 0; p < pairs.length; p++) {
-      const a = Math.floor(pairs[p]! / n);
-      compareRecords(prepared[a]!, prepared[pairs[p]! - a * n]!, vectors, p * F);
-      for (const f of excluded) vectors[p * F + f] = MISSING;
+    const excluded = session.excludes.map((name) => FIELDS.findIndex((field) => field.name === name));
+    const candidates = new CandidateIndex(prepared, rules, config.blockCap);
+    const trains = (a: number) => !session.rareNames || rare[a] === 1;
+    // Count first, then compare every k-th pair so EM sees at most trainingPairs of them.
+    let total = 0;
+    for (let a = 0; a < n; a++) if (trains(a)) total += candidates.candidatesOf(a, out);
+    if (total < 10) continue;
+    const stride = Math.max(1, Math.ceil(total / config.trainingPairs));
+    const counter = new PatternCounter(F);
+    let seen = 0;
+    for (let a = 0; a < n; a++) {
+      if (!trains(a)) continue;
+      const count = candidates.candidatesOf(a, out);
+      for (let c = 0; c < count; c++) {
+        if (seen++ % stride !== 0) continue;
+        compareRecords(prepared[a]!, prepared[out[c]!]!, vector);
+        for (const f of excluded) vector[f] = MISSING;
+        counter.add(vector);
+      }
     }
-    const sessionModel = estimateEm(aggregatePatterns(vectors, F), FIELDS, uRandom, { estimateU: false, maxIterations: 200, tolerance: 1e-6, initialLambda: 0.5 });
+    const sessionModel = estimateEm(counter.patterns(), FIELDS, uRandom, { estimateU: false, maxIterations: 200, tolerance: 1e-6, initialLambda: 0.5 });
     iterations += sessionModel.iterations;
-    found.push({ session: index, matches: sessionModel.lambda * pairs.length });
+    found.push({ session: index, matches: sessionModel.lambda * total });
     converged &&= sessionModel.converged;
     for (let f = 0; f < F; f++) {
-      if (excluded.has(f)) continue;
-      let present = 0;
-      for (let p = 0; p < pairs.length; p++) if (vectors[p * F + f] !== MISSING) present++;
-      if (present < 10) continue;
+      if (excluded.includes(f) || counter.present[f]! < 10) continue;
       sessionsPerField[f]!++;
       sessionModel.m[f]!.forEach((value, level) => (mSums[f]![level]! += value));
     }
   }
   const m = FIELDS.map((field, f) => (sessionsPerField[f]! > 0 ? mSums[f]!.map((value) => value / sessionsPerField[f]!) : initialM(field.levels.length)));
-  const estimates = found.map(({ session, matches }) => matches / Math.max(1e-3, sessionRecall(session, prepared, m))).filter((value) => value > 0);
+  const estimates = found.map(({ session, matches }) => matches / Math.max(1e-3, sessionRecall(session, prepared, m, rare))).filter((value) => value > 0);
   const allPairs = (n * (n - 1)) / 2;
   // Without a usable session, assume each record has one other record of the same person.
   const matches = estimates.length > 0 ? Math.exp(estimates.reduce((sum, value) => sum + Math.log(value), 0) / estimates.length) : n / 2;
@@ -180,8 +213,9 @@ function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], co
 }
 
 /**
- * Link person records: prepare names, block, compare, estimate m and u, score every candidate pair
- * with term-frequency adjustment, and cluster links into persons.
+ * Link person records: prepare names, block, estimate m, u and λ, stream every candidate pair through
+ * comparison and scoring (with term-frequency adjustment) keeping only the pairs worth keeping, and
+ * cluster the links into persons.
  */
 export function linkRecords(records: readonly PersonRecord[], config: LinkConfig = DEFAULT_LINK_CONFIG): LinkResult {
   const n = records.length;
@@ -196,15 +230,10 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   const prepared = records.map((record) => preparer.prepare(record));
   lap('prepare');
 
-  const { pairs, stats: blocking } = candidatePairs(prepared, BLOCKING_RULES, config.blockCap);
+  const candidates = new CandidateIndex(prepared, BLOCKING_RULES, config.blockCap);
   lap('blocking');
 
   const F = FIELDS.length;
-  const vectors = new Uint8Array(pairs.length * F);
-  for (let p = 0; p < pairs.length; p++) {
-    const a = Math.floor(pairs[p]! / n);
-    compareRecords(prepared[a]!, prepared[pairs[p]! - a * n]!, vectors, p * F);
-  }
   const random = seededRandom(config.seed);
   const sampleCount = n < 2 ? 0 : Math.min(config.randomPairs, (n * (n - 1)) / 2);
   const sample = new Uint8Array(sampleCount * F);
@@ -217,8 +246,8 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   lap('compare');
 
   const uRandom = uFromRandomPairs(sample, FIELDS);
-  const frequencies = termFrequencies(prepared);
-  const model = trainModel(prepared, uRandom, config, frequencies);
+  const tf = termFrequencies(prepared);
+  const model = trainModel(prepared, uRandom, config, tf);
   lap('estimate');
 
   const levelWeights = FIELDS.map((field, f) => field.levels.map((_, level) => levelWeight(model, f, level)));
@@ -232,20 +261,13 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
       const level = levels[offset + f]!;
       if (level === MISSING) continue;
       weight += levelWeights[f]![level]!;
-      const table = frequencies[f];
-      if (table && level < FIELDS[f]!.tfLevels) {
-        const field = FIELDS[f]!;
-        const tf = Math.max(table.get(field.tfValue!(prepared[a]!) ?? '') ?? 0, table.get(field.tfValue!(prepared[b]!) ?? '') ?? 0);
-        if (tf > 0) weight += Math.max(-config.tfClamp, Math.min(config.tfClamp, Math.log2(agreeChance[f]! / tf)));
+      if (level < FIELDS[f]!.tfLevels) {
+        const share = Math.max(tf[f]![a]!, tf[f]![b]!);
+        if (share > 0) weight += Math.max(-config.tfClamp, Math.min(config.tfClamp, Math.log2(agreeChance[f]! / share)));
       }
     }
     return weight;
   };
-  const weights = new Float32Array(pairs.length);
-  for (let p = 0; p < pairs.length; p++) {
-    const a = Math.floor(pairs[p]! / n);
-    weights[p] = weightOf(a, pairs[p]! - a * n, vectors, p * F);
-  }
   // For the clustering guard, birth dates more than two years apart, or two different patronymics,
   // make a pair a conflict whatever the other fields say: namesakes agree on every name field at
   // once, which inflates their weight beyond what conditional independence assumes.
@@ -256,13 +278,29 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   });
   const overrule = weightOfProbability(config.threshold) + config.hardConflictOverrule;
   const guarded = (weight: number, levels: Uint8Array, offset: number) => (weight < overrule && hard.some(({ field, level }) => levels[offset + field] === level) ? Math.min(weight, conflictWeight - 1) : weight);
-  const guardWeights = new Float32Array(pairs.length);
-  for (let p = 0; p < pairs.length; p++) guardWeights[p] = guarded(weights[p]!, vectors, p * F);
   const scratch = new Uint8Array(F);
   const scorePair = (a: number, b: number) => {
     compareRecords(prepared[a]!, prepared[b]!, scratch);
     return guarded(weightOf(a, b, scratch, 0), scratch, 0);
   };
+
+  // Every candidate pair is compared and scored as it comes; only those at or above keepWeight are
+  // kept (links, and possible links for review). Clustering scores any other pair it needs again.
+  const keepWeight = Math.min(weightOfProbability(config.threshold), weightOfProbability(config.keepProbability));
+  const kept = new KeptPairs();
+  const out = new Int32Array(n);
+  let candidatePairCount = 0;
+  for (let a = 0; a < n; a++) {
+    const count = candidates.candidatesOf(a, out);
+    candidatePairCount += count;
+    for (let c = 0; c < count; c++) {
+      const b = out[c]!;
+      compareRecords(prepared[a]!, prepared[b]!, scratch);
+      const weight = weightOf(a, b, scratch, 0);
+      if (weight >= keepWeight) kept.push(a * n + b, weight, guarded(weight, scratch, 0));
+    }
+  }
+  const { pairs, weights, guardWeights } = kept.sorted();
   lap('score');
 
   const thresholdWeight = weightOfProbability(config.threshold);
@@ -270,5 +308,40 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   lap('cluster');
   let persons = 0;
   for (let index = 0; index < n; index++) persons = Math.max(persons, cluster[index]! + 1);
+  const blocking = { ...candidates.stats, candidatePairs: candidatePairCount };
   return { cluster, model, thresholdWeight, pairs, weights, stats: { records: n, blocking, clustering, persons, milliseconds: time } };
+}
+
+/** Scored pairs kept for clustering, in growable typed arrays. */
+class KeptPairs {
+  private pairs = new Float64Array(1024);
+  private weights = new Float32Array(1024);
+  private guards = new Float32Array(1024);
+  private length = 0;
+
+  push(pair: number, weight: number, guard: number): void {
+    if (this.length === this.pairs.length) {
+      const grow = <T extends Float64Array | Float32Array>(array: T, make: (size: number) => T) => {
+        const grown = make(array.length * 2);
+        grown.set(array);
+        return grown;
+      };
+      this.pairs = grow(this.pairs, (size) => new Float64Array(size));
+      this.weights = grow(this.weights, (size) => new Float32Array(size));
+      this.guards = grow(this.guards, (size) => new Float32Array(size));
+    }
+    this.pairs[this.length] = pair;
+    this.weights[this.length] = weight;
+    this.guards[this.length++] = guard;
+  }
+
+  /** The pairs in ascending order (a * n + b), with their weights and guard weights. */
+  sorted(): { pairs: Float64Array; weights: Float32Array; guardWeights: Float32Array } {
+    const order = Array.from({ length: this.length }, (_, index) => index).sort((x, y) => this.pairs[x]! - this.pairs[y]!);
+    return {
+      pairs: Float64Array.from(order, (index) => this.pairs[index]!),
+      weights: Float32Array.from(order, (index) => this.weights[index]!),
+      guardWeights: Float32Array.from(order, (index) => this.guards[index]!),
+    };
+  }
 }

@@ -30,7 +30,7 @@ describe('name comparison levels', () => {
   it('makes diminutives and nicknames of a given name equivalent, across scripts, but not two full names sharing a short form', () => {
     const given = (text: string) => nameForms(text, 'given');
     const level = (a: string, b: string) => compareNames(given(a), given(b));
-    for (const [a, b] of [['Bill', 'William'], ['Will', 'Bill'], ['Peggy', 'Margaret'], ['Tom', 'Thomas'], ['Саша', 'Александр'], ['Sasha', 'Александр'], ['Дима', 'Dmitriy'], ['Лёша', 'Алексей']]) expect([a, b, level(a, b)]).toEqual([a, b, 3]);
+    for (const [a, b] of <[string, string][]>[['Bill', 'William'], ['Will', 'Bill'], ['Peggy', 'Margaret'], ['Tom', 'Thomas'], ['Саша', 'Александр'], ['Sasha', 'Александр'], ['Дима', 'Dmitriy'], ['Лёша', 'Алексей']]) expect([a, b, level(a, b)]).toEqual([a, b, 3]);
     expect(level('Al', 'Albert')).toBe(3);
     expect(level('Al', 'Alfred')).toBe(3);
     expect(level('Albert', 'Alfred')).not.toBe(3);

@@ -25,29 +25,49 @@ export interface Patterns {
   counts: number[];
 }
 
-export function aggregatePatterns(vectors: Uint8Array, fieldCount: number): Patterns {
-  const counts = new Map<number, number>();
-  for (let offset = 0; offset < vectors.length; offset += fieldCount) {
+/** Counts level vectors by distinct pattern as they come, so EM never needs the vectors themselves. */
+export class PatternCounter {
+  private readonly counts = new Map<number, number>();
+  /** Pairs seen with each field present. */
+  readonly present: Int32Array;
+  total = 0;
+
+  constructor(private readonly fieldCount: number) {
+    this.present = new Int32Array(fieldCount);
+  }
+
+  add(vectors: Uint8Array, offset = 0): void {
     let code = 0;
-    for (let f = fieldCount - 1; f >= 0; f--) {
+    for (let f = this.fieldCount - 1; f >= 0; f--) {
       const level = vectors[offset + f]!;
+      if (level !== MISSING) this.present[f]!++;
       code = code * BASE + (level === MISSING ? 0 : level + 1);
     }
-    counts.set(code, (counts.get(code) ?? 0) + 1);
+    this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
+    this.total++;
   }
-  const patterns: Patterns = { levels: [], counts: [] };
-  for (const [code, count] of counts) {
-    const levels = new Uint8Array(fieldCount);
-    let rest = code;
-    for (let f = 0; f < fieldCount; f++) {
-      const digit = rest % BASE;
-      levels[f] = digit === 0 ? MISSING : digit - 1;
-      rest = Math.floor(rest / BASE);
+
+  patterns(): Patterns {
+    const patterns: Patterns = { levels: [], counts: [] };
+    for (const [code, count] of this.counts) {
+      const levels = new Uint8Array(this.fieldCount);
+      let rest = code;
+      for (let f = 0; f < this.fieldCount; f++) {
+        const digit = rest % BASE;
+        levels[f] = digit === 0 ? MISSING : digit - 1;
+        rest = Math.floor(rest / BASE);
+      }
+      patterns.levels.push(levels);
+      patterns.counts.push(count);
     }
-    patterns.levels.push(levels);
-    patterns.counts.push(count);
+    return patterns;
   }
-  return patterns;
+}
+
+export function aggregatePatterns(vectors: Uint8Array, fieldCount: number): Patterns {
+  const counter = new PatternCounter(fieldCount);
+  for (let offset = 0; offset < vectors.length; offset += fieldCount) counter.add(vectors, offset);
+  return counter.patterns();
 }
 
 /** u per field and level from level vectors of random pairs, with add-one smoothing. */
