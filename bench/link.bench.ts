@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
@@ -9,10 +9,11 @@ import type { PersonRecord } from '../src/resolve/linkage/record.js';
 import { victimLists } from './victim-lists.js';
 
 /*
- * `npm run bench -- link [--sets fake,febrl,historical,victims] [--sizes 10000,100000] [--data DIR]`:
+ * `npm run bench -- link [--sets fake,febrl,historical,victims] [--sizes 10000,100000,1000000] [--data DIR] [--out FILE]`:
  * links each labelled set with the one default configuration and scores pairwise precision, recall
- * and F1 of "same person" against the truth; also the generated victim lists at each size. Writes
- * bench/results/link.json.
+ * and F1 of "same person" against the truth; also the generated victim lists at each size (the
+ * curve: 10k, 100k, 1M). Writes bench/results/link.json (or --out). Time is linkage alone; peak RSS
+ * includes the records of the set being linked (and, for the generated lists, the generator's rows).
  */
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,12 +98,15 @@ interface SetReport {
   emIterations: number;
   lambda: number;
   milliseconds: LinkResult['stats']['milliseconds'];
+  /** One-minute load average of the machine before and after the run (2 cores: above 2 means others were running). */
+  load: { before: number; after: number };
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 function runSet(set: LabelledSet): SetReport {
   globalThis.gc?.();
+  const loadBefore = loadavg()[0]!;
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const started = performance.now();
@@ -122,13 +126,15 @@ function runSet(set: LabelledSet): SetReport {
     emIterations: result.model.iterations,
     lambda: Math.round(result.model.lambda * 10000) / 10000,
     milliseconds: result.stats.milliseconds,
+    load: { before: Math.round(loadBefore * 100) / 100, after: Math.round(loadavg()[0]! * 100) / 100 },
   };
 }
 
 export async function linkBenchmark(args: string[]): Promise<void> {
   const dataDir = argument(args, 'data', '/work/shared/linkage');
   const sets = argument(args, 'sets', 'fake,febrl,historical,victims').split(',');
-  const sizes = argument(args, 'sizes', '10000,100000').split(',').map(Number);
+  const sizes = argument(args, 'sizes', '10000,100000,1000000').split(',').map(Number);
+  const outFile = argument(args, 'out', join(ROOT, 'bench', 'results', 'link.json'));
   const reports: SetReport[] = [];
   for (const name of sets) {
     if (name === 'victims') {
@@ -151,6 +157,6 @@ export async function linkBenchmark(args: string[]): Promise<void> {
     sets: reports,
   };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'link.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
   console.log(JSON.stringify(report.sets.map((set) => ({ set: set.set, ...set.score, seconds: set.seconds, peakRssMb: set.peakRssMb })), null, 2));
 }

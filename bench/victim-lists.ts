@@ -209,12 +209,13 @@ export function generateVictimLists(options: VictimListOptions): GeneratedList[]
 function writeRow(person: Person, style: ListStyle, rowNumber: number, random: () => number): string[] {
   const maybe = (p: number) => random() < p;
   let given = person.given;
-  let surname = person.sex === 'f' && !maybe(0.08) ? feminine(person.surname) : person.surname;
+  // Chechen orthography is looked up on the masculine surname, before the feminine ending: it used
+  // to be looked up after, so no woman's surname ever got it (Къадырова).
+  const chechenSpelling = style.standard === 'chechen';
+  const masculine = chechenSpelling ? (DATA.chechenSpelling[person.surname] ?? person.surname) : person.surname;
+  let surname = person.sex === 'f' && !maybe(0.08) ? feminine(masculine) : masculine;
   let patronymicText: string | null = maybe(person.chechen ? 0.35 : 0.2) ? null : patronymic(person.father, person.sex, person.chechen);
-  if (style.standard === 'chechen') {
-    given = DATA.chechenSpelling[given] ?? given;
-    surname = DATA.chechenSpelling[surname] ?? surname;
-  }
+  if (chechenSpelling) given = DATA.chechenSpelling[given] ?? given;
   if (style.standard === 'cyrillic' && maybe(0.15)) {
     given = genitive(given, 'given', person.sex);
     surname = genitive(surname, 'surname', person.sex);

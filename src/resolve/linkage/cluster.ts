@@ -13,12 +13,20 @@ export interface ClusterOptions {
   maxConflictsPerLink: number;
   /** Share of all record pairs across two groups that must be links for the groups to merge. */
   minLinkShare: number;
+  /**
+   * A record whose links into another person are within this many bits of its strongest link into
+   * its own person is ambiguous between namesakes and is set apart as a person of its own (off when
+   * undefined). See clusterPairs.
+   */
+  ambiguityMargin?: number;
 }
 
 export interface ClusterStats {
   links: number;
   merges: number;
   refusedMerges: number;
+  /** Records set apart because they fit two persons about equally well. */
+  ambiguous: number;
 }
 
 /**
@@ -45,13 +53,16 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
   for (let index = 0; index < n; index++) degree[index + 1]! += degree[index]!;
   const neighbours = new Int32Array(pairs.length * 2);
   const neighbourWeights = new Float32Array(pairs.length * 2);
+  const neighbourPair = new Int32Array(pairs.length * 2);
   const fill = degree.slice(0, n);
   for (let p = 0; p < pairs.length; p++) {
     const a = Math.floor(pairs[p]! / n);
     const b = pairs[p]! - a * n;
     neighbours[fill[a]!] = b;
+    neighbourPair[fill[a]!] = p;
     neighbourWeights[fill[a]!++] = guardWeights[p]!;
     neighbours[fill[b]!] = a;
+    neighbourPair[fill[b]!] = p;
     neighbourWeights[fill[b]!++] = guardWeights[p]!;
   }
 
@@ -70,7 +81,7 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
   const links: number[] = [];
   for (let p = 0; p < pairs.length; p++) if (weights[p]! >= options.threshold) links.push(p);
   links.sort((x, y) => weights[y]! - weights[x]!);
-  const stats: ClusterStats = { links: links.length, merges: 0, refusedMerges: 0 };
+  const stats: ClusterStats = { links: links.length, merges: 0, refusedMerges: 0, ambiguous: 0 };
   for (const p of links) {
     const a = Math.floor(pairs[p]! / n);
     const b = pairs[p]! - a * n;
@@ -115,11 +126,38 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
     members[rb] = [];
     stats.merges++;
   }
+  // Namesake guard: a record linked into two persons about equally strongly (a "Магомед Магомадов"
+  // with no date beside two Магомед Магомадовs born decades apart) could be either; putting it with
+  // one is a coin toss that is wrong half the time, so it stands alone.
+  const alone = new Uint8Array(n);
+  if (options.ambiguityMargin !== undefined) {
+    const strongest = new Map<number, number>();
+    for (let x = 0; x < n; x++) {
+      const own = find(x);
+      if (members[own]!.length < 2 || degree[x + 1]! - degree[x]! < 2) continue;
+      strongest.clear();
+      for (let k = degree[x]!; k < degree[x + 1]!; k++) {
+        const weight = weights[neighbourPair[k]!]!;
+        if (weight < options.threshold) continue;
+        const root = find(neighbours[k]!);
+        strongest.set(root, Math.max(strongest.get(root) ?? -Infinity, weight));
+      }
+      const inside = strongest.get(own);
+      if (inside === undefined) continue;
+      for (const [root, weight] of strongest) {
+        if (root !== own && weight >= inside - options.ambiguityMargin) {
+          alone[x] = 1;
+          stats.ambiguous++;
+          break;
+        }
+      }
+    }
+  }
   // Number the persons in order of their first record.
   const cluster = new Int32Array(n).fill(-1);
   const numberOfRoot = new Map<number, number>();
   for (let index = 0; index < n; index++) {
-    const root = find(index);
+    const root = alone[index] ? n + index : find(index);
     let number = numberOfRoot.get(root);
     if (number === undefined) {
       number = numberOfRoot.size;

@@ -89,6 +89,61 @@ function compareText(a: string | null, b: string | null): number {
   return jaroWinkler(a, b) >= 0.88 ? 1 : 2;
 }
 
+// Entries a cache holds before it starts afresh, so memory stays bounded on any list.
+const CACHE_LIMIT = 4_000_000;
+
+/**
+ * Remembers the levels of name and place pairs already compared. Lists repeat a few thousand names
+ * and places millions of times, and Jaro–Winkler on them is most of the cost of scoring a pair.
+ * Name forms are told apart by identity (the Preparer hands out one object per spelling and role).
+ */
+export class ComparisonCache {
+  private readonly ids = new WeakMap<NameForms, number>();
+  private readonly names = new Map<number, number>();
+  private readonly texts = new Map<string, Map<string, number>>();
+  private nextId = 0;
+  private textEntries = 0;
+
+  private id(forms: NameForms): number {
+    let id = this.ids.get(forms);
+    if (id === undefined) this.ids.set(forms, (id = this.nextId++));
+    return id;
+  }
+
+  name(a: NameForms | null, b: NameForms | null): number {
+    if (a === null || b === null) return MISSING;
+    if (a === b || a.exact === b.exact) return 0;
+    const x = this.id(a);
+    const y = this.id(b);
+    const key = x < y ? x * 0x4000000 + y : y * 0x4000000 + x;
+    let level = this.names.get(key);
+    if (level === undefined) {
+      if (this.names.size >= CACHE_LIMIT) this.names.clear();
+      this.names.set(key, (level = compareNames(a, b)));
+    }
+    return level;
+  }
+
+  text(a: string | null, b: string | null): number {
+    if (a === null || b === null) return MISSING;
+    if (a === b) return 0;
+    let row = this.texts.get(a);
+    if (row === undefined) this.texts.set(a, (row = new Map()));
+    let level = row.get(b);
+    if (level === undefined) {
+      if (this.textEntries >= CACHE_LIMIT) {
+        this.texts.clear();
+        this.textEntries = 0;
+      }
+      row.set(b, (level = compareText(a, b)));
+      this.textEntries++;
+    }
+    return level;
+  }
+}
+
+const UNCACHED = { name: compareNames, text: compareText };
+
 function compareCode(a: string | null, b: string | null): number {
   if (a === null || b === null) return MISSING;
   if (a === b) return 0;
@@ -100,7 +155,9 @@ function compareCode(a: string | null, b: string | null): number {
  * lacks it). Given name and surname are also compared crosswise, and the crosswise reading is kept
  * when it agrees better: lists put the surname first or last, and not always in the right column.
  */
-export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8Array, offset = 0): void {
+export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8Array, offset = 0, cache: Pick<ComparisonCache, 'name' | 'text'> = UNCACHED): void {
+  const compareNames = (x: NameForms | null, y: NameForms | null) => cache.name(x, y);
+  const compareText = (x: string | null, y: string | null) => cache.text(x, y);
   let given = compareNames(a.given, b.given);
   let surname = compareNames(a.surname, b.surname);
   // A missing part counts as worse than any level here, so a lone name (a list that gives only

@@ -1,6 +1,6 @@
 import { BLOCKING_RULES, CandidateIndex, type BlockingStats } from './blocking.js';
 import { clusterPairs, type ClusterStats } from './cluster.js';
-import { compareRecords, FIELDS, GIVEN, MISSING, SURNAME } from './comparisons.js';
+import { ComparisonCache, compareRecords, FIELDS, GIVEN, MISSING, SURNAME } from './comparisons.js';
 import { estimateEm, initialM, levelWeight, PatternCounter, uFromRandomPairs, weightOfProbability, type FsModel } from './model.js';
 import { Preparer, type PersonRecord, type PreparedRecord } from './record.js';
 import { seededRandom } from '../seeded-random.js';
@@ -23,6 +23,8 @@ export interface LinkConfig {
   maxConflictsPerLink: number;
   /** Share of cross pairs that must be links for two groups to merge (clustering guard). */
   minLinkShare: number;
+  /** Bits within which a record's links into two persons make it ambiguous, so it stands alone (namesake guard; undefined: off). */
+  ambiguityMargin?: number;
   /** Fields whose worst level (dates > 2 years apart, patronymics that differ) makes a pair a conflict in the clustering guard. */
   hardConflictFields: string[];
   /** Bits above the threshold at which a pair's other evidence overrules a hard conflict (a typo in a date beside a matching document number). */
@@ -39,7 +41,7 @@ export interface LinkConfig {
 }
 
 export const DEFAULT_LINK_CONFIG: LinkConfig = {
-  blockCap: 60,
+  blockCap: 20,
   randomPairs: 200_000,
   estimateU: true,
   threshold: 0.8,
@@ -55,6 +57,11 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   trainingPairs: 2_000_000,
   seed: 1969,
 };
+
+/** Optional observers of a run (the benchmark prints stage times of long runs as they finish). */
+export interface LinkHooks {
+  onStage?: (stage: keyof LinkStats['milliseconds'], milliseconds: number) => void;
+}
 
 export interface LinkStats {
   records: number;
@@ -160,7 +167,7 @@ function sessionRecall(session: number, prepared: readonly PreparedRecord[], m: 
   return named * named * rareShare * agree(m[0]!) * agree(m[1]!);
 }
 
-function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], config: LinkConfig, tf: Float32Array[]): FsModel {
+function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], config: LinkConfig, tf: Float32Array[], cache: ComparisonCache): FsModel {
   const F = FIELDS.length;
   const n = prepared.length;
   const mSums = FIELDS.map((field) => new Array<number>(field.levels.length).fill(0));
@@ -188,7 +195,7 @@ function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], co
       const count = candidates.candidatesOf(a, out);
       for (let c = 0; c < count; c++) {
         if (seen++ % stride !== 0) continue;
-        compareRecords(prepared[a]!, prepared[out[c]!]!, vector);
+        compareRecords(prepared[a]!, prepared[out[c]!]!, vector, 0, cache);
         for (const f of excluded) vector[f] = MISSING;
         counter.add(vector);
       }
@@ -217,7 +224,7 @@ function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], co
  * comparison and scoring (with term-frequency adjustment) keeping only the pairs worth keeping, and
  * cluster the links into persons.
  */
-export function linkRecords(records: readonly PersonRecord[], config: LinkConfig = DEFAULT_LINK_CONFIG): LinkResult {
+export function linkRecords(records: readonly PersonRecord[], config: LinkConfig = DEFAULT_LINK_CONFIG, hooks: LinkHooks = {}): LinkResult {
   const n = records.length;
   const time = { prepare: 0, blocking: 0, compare: 0, estimate: 0, score: 0, cluster: 0 };
   let started = performance.now();
@@ -225,6 +232,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
     const now = performance.now();
     time[key] = Math.round(now - started);
     started = now;
+    hooks.onStage?.(key, time[key]);
   };
   const preparer = new Preparer();
   const prepared = records.map((record) => preparer.prepare(record));
@@ -234,6 +242,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   lap('blocking');
 
   const F = FIELDS.length;
+  const cache = new ComparisonCache();
   const random = seededRandom(config.seed);
   const sampleCount = n < 2 ? 0 : Math.min(config.randomPairs, (n * (n - 1)) / 2);
   const sample = new Uint8Array(sampleCount * F);
@@ -241,13 +250,13 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
     const a = Math.floor(random() * n);
     let b = Math.floor(random() * (n - 1));
     if (b >= a) b++;
-    compareRecords(prepared[a]!, prepared[b]!, sample, s * F);
+    compareRecords(prepared[a]!, prepared[b]!, sample, s * F, cache);
   }
   lap('compare');
 
   const uRandom = uFromRandomPairs(sample, FIELDS);
   const tf = termFrequencies(prepared);
-  const model = trainModel(prepared, uRandom, config, tf);
+  const model = trainModel(prepared, uRandom, config, tf, cache);
   lap('estimate');
 
   const levelWeights = FIELDS.map((field, f) => field.levels.map((_, level) => levelWeight(model, f, level)));
@@ -280,7 +289,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   const guarded = (weight: number, levels: Uint8Array, offset: number) => (weight < overrule && hard.some(({ field, level }) => levels[offset + field] === level) ? Math.min(weight, conflictWeight - 1) : weight);
   const scratch = new Uint8Array(F);
   const scorePair = (a: number, b: number) => {
-    compareRecords(prepared[a]!, prepared[b]!, scratch);
+    compareRecords(prepared[a]!, prepared[b]!, scratch, 0, cache);
     return guarded(weightOf(a, b, scratch, 0), scratch, 0);
   };
 
@@ -295,7 +304,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
     candidatePairCount += count;
     for (let c = 0; c < count; c++) {
       const b = out[c]!;
-      compareRecords(prepared[a]!, prepared[b]!, scratch);
+      compareRecords(prepared[a]!, prepared[b]!, scratch, 0, cache);
       const weight = weightOf(a, b, scratch, 0);
       if (weight >= keepWeight) kept.push(a * n + b, weight, guarded(weight, scratch, 0));
     }
@@ -304,7 +313,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   lap('score');
 
   const thresholdWeight = weightOfProbability(config.threshold);
-  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, scorePair, { threshold: thresholdWeight, conflictWeight, bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink }, guardWeights);
+  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, scorePair, { threshold: thresholdWeight, conflictWeight, bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink, ambiguityMargin: config.ambiguityMargin }, guardWeights);
   lap('cluster');
   let persons = 0;
   for (let index = 0; index < n; index++) persons = Math.max(persons, cluster[index]! + 1);

@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { nameForms } from '../names/name-forms.js';
-import { candidatePairs, type BlockingRule } from './blocking.js';
+import { BLOCKING_RULES, CandidateIndex, candidatePairs, type BlockingRule } from './blocking.js';
 import { clusterPairs } from './cluster.js';
 import { mapColumns, parsePersonCsv, PersonListError } from './columns.js';
-import { compareDates, compareNames, FIELDS, MISSING } from './comparisons.js';
+import { compareDates, compareNames, compareRecords, FIELDS, MISSING } from './comparisons.js';
 import { DateParseError, parseDate } from './dates.js';
 import { linkRecords } from './link.js';
 import { aggregatePatterns, estimateEm } from './model.js';
@@ -112,6 +112,29 @@ describe('blocking', () => {
     expect(capped.pairs.length).toBeLessThan(50 * 5 + 1);
     expect(capped.stats.cappedBlocks).toBe(1);
   });
+
+  it('streams each candidate pair once per record, as the union of the rules would give them', () => {
+    const preparer = new Preparer();
+    const givens = ['Ivan', 'Иван', 'Ivan', 'Pyotr', 'Пётр', 'Bill', 'William', 'Саша', 'Aleksandr'];
+    const records = Array.from({ length: 90 }, (_, index) => preparer.prepare({ source: 't', id: String(index), given: givens[index % givens.length], surname: index % 2 === 0 ? 'Ivanov' : 'Петров', birthDate: { year: 1970 + (index % 4), month: null, day: null } }));
+    const expected = new Set<number>();
+    for (const rule of BLOCKING_RULES) for (const pair of candidatePairs(records, [rule], 1000).pairs) expected.add(pair);
+    const index = new CandidateIndex(records, BLOCKING_RULES, 1000);
+    const out = new Int32Array(records.length);
+    const streamed: number[] = [];
+    for (let a = 0; a < records.length; a++) {
+      const count = index.candidatesOf(a, out);
+      for (let c = 0; c < count; c++) {
+        expect(out[c]!).toBeGreaterThan(a);
+        streamed.push(a * records.length + out[c]!);
+      }
+    }
+    expect(streamed.length).toBe(new Set(streamed).size);
+    expect(new Set(streamed)).toEqual(expected);
+    // Diminutives share a block: William (6) and Bill (14), both Ivanov, born 1972.
+    const byDiminutive = candidatePairs(records, BLOCKING_RULES.filter((rule) => rule.name === 'given-equivalent+year'), 1000).pairs;
+    expect(byDiminutive.includes(6 * records.length + 14)).toBe(true);
+  });
 });
 
 describe('clustering guard', () => {
@@ -136,6 +159,48 @@ describe('clustering guard', () => {
     const supported = new Float64Array([encode(0, 1), encode(2, 3), encode(1, 2), encode(0, 3)]);
     const merged = clusterPairs(n, supported, new Float32Array([20, 20, 5, 6]), () => 0, options).cluster;
     expect(new Set(merged).size).toBe(1);
+  });
+});
+
+describe('namesake guard', () => {
+  it('sets apart a record that fits two persons about equally well, and only when asked', () => {
+    // 0–1 one person, 2–3 a namesake; 4 is linked to both persons with about the same weight.
+    const n = 5;
+    const encode = (a: number, b: number) => a * n + b;
+    const pairs = new Float64Array([encode(0, 1), encode(0, 4), encode(1, 4), encode(2, 3), encode(2, 4)]);
+    const weights = new Float32Array([20, 9, 9, 20, 8.5]);
+    const options = { threshold: 0, conflictWeight: -6, bridgeMargin: 4, minLinkShare: 0.2, maxConflictsPerLink: 0.34 };
+    const plain = clusterPairs(n, pairs, weights, () => -20, options);
+    expect(plain.cluster[4]).toBe(plain.cluster[0]);
+    const guarded = clusterPairs(n, pairs, weights, () => -20, { ...options, ambiguityMargin: 2 });
+    expect(guarded.stats.ambiguous).toBe(1);
+    expect(new Set([guarded.cluster[0], guarded.cluster[2], guarded.cluster[4]]).size).toBe(3);
+    expect(guarded.cluster[1]).toBe(guarded.cluster[0]);
+    // A clear winner (6 bits apart) is not ambiguous.
+    const clear = clusterPairs(n, pairs, new Float32Array([20, 9, 9, 20, 3]), () => -20, { ...options, ambiguityMargin: 2 });
+    expect(clear.cluster[4]).toBe(clear.cluster[0]);
+  });
+});
+
+describe('records', () => {
+  it('fill missing name parts from the full name without repeating a part already held', () => {
+    const preparer = new Preparer();
+    const fred = preparer.prepare({ source: 't', id: '1', given: 'fred', fullName: 'fred' });
+    expect(fred.given?.exact).toBe('fred');
+    expect(fred.surname).toBeNull();
+    const ivan = preparer.prepare({ source: 't', id: '2', given: 'Иван', fullName: 'Иванов Иван Петрович' });
+    expect(ivan.surname?.exact).toBe('иванов');
+    expect(ivan.patronymic?.exact).toBe('петрович');
+  });
+
+  it('compare a lone name with whichever part of the other record it matches', () => {
+    const preparer = new Preparer();
+    const lone = preparer.prepare({ source: 't', id: '1', given: 'Powell' });
+    const full = preparer.prepare({ source: 't', id: '2', given: 'Ernest', surname: 'Powell' });
+    const vector = new Uint8Array(FIELDS.length);
+    compareRecords(lone, full, vector);
+    expect(vector[0]).toBe(MISSING);
+    expect(vector[1]).toBe(0);
   });
 });
 
