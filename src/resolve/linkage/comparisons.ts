@@ -98,7 +98,7 @@ const CACHE_LIMIT = 4_000_000;
  * Name forms are told apart by identity (the Preparer hands out one object per spelling and role).
  */
 export class ComparisonCache {
-  private readonly ids = new WeakMap<NameForms, number>();
+  private readonly ids = new Map<NameForms, number>();
   private readonly names = new Map<number, number>();
   private readonly texts = new Map<string, Map<string, number>>();
   private nextId = 0;
@@ -156,16 +156,14 @@ function compareCode(a: string | null, b: string | null): number {
  * when it agrees better: lists put the surname first or last, and not always in the right column.
  */
 export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8Array, offset = 0, cache: Pick<ComparisonCache, 'name' | 'text'> = UNCACHED): void {
-  const compareNames = (x: NameForms | null, y: NameForms | null) => cache.name(x, y);
-  const compareText = (x: string | null, y: string | null) => cache.text(x, y);
-  let given = compareNames(a.given, b.given);
-  let surname = compareNames(a.surname, b.surname);
+  let given = cache.name(a.given, b.given);
+  let surname = cache.name(a.surname, b.surname);
   // A missing part counts as worse than any level here, so a lone name (a list that gives only
   // "Powell" or only "Магомадов", in whichever column) is read as whichever part it matches best.
   const cost = (level: number) => (level === MISSING ? 8 : level);
   if (cost(given) + cost(surname) >= 7 && (a.given !== null || a.surname !== null) && (b.given !== null || b.surname !== null)) {
-    const crossedGiven = compareNames(a.surname, b.given);
-    const crossedSurname = compareNames(a.given, b.surname);
+    const crossedGiven = cache.name(a.surname, b.given);
+    const crossedSurname = cache.name(a.given, b.surname);
     if (cost(crossedGiven) + cost(crossedSurname) < cost(given) + cost(surname)) {
       given = crossedGiven;
       surname = crossedSurname;
@@ -173,11 +171,11 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8A
   }
   out[offset] = given;
   out[offset + 1] = surname;
-  out[offset + 2] = compareNames(a.patronymic, b.patronymic);
+  out[offset + 2] = cache.name(a.patronymic, b.patronymic);
   out[offset + 3] = compareDates(a.birth, b.birth);
   out[offset + 4] = a.sex === null || b.sex === null ? MISSING : a.sex === b.sex ? 0 : 1;
-  out[offset + 5] = compareText(a.place, b.place);
-  out[offset + 6] = compareText(a.address, b.address);
+  out[offset + 5] = cache.text(a.place, b.place);
+  out[offset + 6] = compareText(a.address, b.address); // addresses and e-mails rarely repeat: not worth caching
   out[offset + 7] = compareCode(a.postcode, b.postcode);
   out[offset + 8] = compareCode(a.idNumber, b.idNumber);
   out[offset + 9] = compareText(a.email, b.email);
