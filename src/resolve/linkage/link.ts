@@ -138,19 +138,24 @@ const TRAINING_SESSIONS: { name: string; rules: string[]; excludes: string[]; ra
  */
 function rareNames(prepared: readonly PreparedRecord[], tf: Float32Array[], namesakes: number): Uint8Array {
   const n = prepared.length;
-  const rare = new Uint8Array(n);
-  let count = 0;
+  const expected: number[] = [];
+  const named: number[] = [];
   for (let index = 0; index < n; index++) {
     if (prepared[index]!.given === null || prepared[index]!.surname === null) continue;
-    if (n * tf[GIVEN]![index]! * tf[SURNAME]![index]! <= namesakes) {
-      rare[index] = 1;
-      count++;
-    }
+    named.push(index);
+    expected.push(n * tf[GIVEN]![index]! * tf[SURNAME]![index]!);
   }
-  // Too few rare names to train on (a short list): train on every name.
-  if (count < Math.min(200, n / 20)) rare.fill(1);
+  // On a long list of common names few names stay under the limit: raise it just enough that the
+  // rarest TRAINING_RECORDS names train (rather than falling back to every name, namesakes and all).
+  const floor = Math.min(named.length, TRAINING_RECORDS);
+  const limit = floor === 0 ? namesakes : Math.max(namesakes, Float64Array.from(expected).sort()[floor - 1]!);
+  const rare = new Uint8Array(n);
+  named.forEach((index, k) => (rare[index] = expected[k]! <= limit ? 1 : 0));
   return rare;
 }
+
+// Records with rare names that name-blocked training needs at least.
+const TRAINING_RECORDS = 2_000;
 
 /** Share of matching pairs that a session's blocks can catch, from the trained m and how often the blocking values are present. */
 function sessionRecall(session: number, prepared: readonly PreparedRecord[], m: number[][], rare: Uint8Array): number {
