@@ -16,6 +16,7 @@ import { listCommand } from './commands/list.command.js';
 import { reextractCommand } from './commands/reextract.command.js';
 import { reviewCommand, reviewQueueCommand } from './commands/review.command.js';
 import { searchCommand } from './commands/search.command.js';
+import { serveCommand } from './commands/serve.command.js';
 import { showCommand } from './commands/show.command.js';
 import { verifyCommand } from './commands/verify.command.js';
 
@@ -227,6 +228,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--out <file>', 'write the rows to this file instead of stdout')
     .option('--json', 'print JSON (files, model weights, clusters)')
     .action(async (files: string[], options) => setExit(await linkCommand(io, files, options)));
+
+  program
+    .command('serve')
+    .description('run the web server (JSON API, OpenAPI at /api/docs) on the store')
+    .option('--db <location>', DB_HELP)
+    .option('--port <port>', 'TCP port (default 4310; 0 picks a free one)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .action(async (options) => setExit(await serveCommand(io, { ...options, db: db(options) })));
 
   program
     .command('demo')

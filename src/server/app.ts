@@ -1,0 +1,77 @@
+import type { Writable } from 'node:stream';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Store } from '../store/store.js';
+import { addSecurityHeaders } from './security-headers.js';
+
+export interface ServerOptions {
+  store: Store;
+  /** Where log lines go (default: stderr). Tests pass a stream to read what was logged. */
+  logStream?: Writable;
+  /** pino level; 'silent' logs nothing. */
+  logLevel?: string;
+  /** Largest request body in bytes for JSON routes (default 1 MiB). */
+  bodyLimit?: number;
+}
+
+export type ChronicleServer = FastifyInstance;
+
+/**
+ * What a log line may say about a request: its method and path, never its query string, address,
+ * port, host or headers. Reporters' addresses and browsers are nobody's business, not even ours.
+ */
+const requestForLog = (request: { method: string; url: string }) => ({ method: request.method, path: request.url.split('?')[0] });
+
+/** The Fastify app: security headers, errors a person can read, OpenAPI at /api/docs. Routes register on it. */
+export async function buildServer(options: ServerOptions): Promise<ChronicleServer> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      // No machine name or process id in every line: the log may travel.
+      base: null,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      serializers: {
+        req: requestForLog,
+        res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+      },
+    },
+    trustProxy: false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Never echo a request id header from outside; ids are ours.
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  addSecurityHeaders(app);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const problems = error.validation.map((issue) => `${issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(body)'}: ${issue.message}`);
+      return reply.code(400).send({ error: `invalid ${error.validationContext ?? 'request'}: ${problems.join('; ')}` });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) return reply.code(status).send({ error: error.message });
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: 'internal error; the server log has the details' });
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no such route: ${request.method} ${request.url.split('?')[0]}` }));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Chronicle API', description: 'Documents, claims, incidents, entities and persons of a Chronicle store.', version: '0.1.0' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+
+  app.get('/api/health', { schema: { response: { 200: z.object({ ok: z.literal(true), engine: z.string(), documents: z.number().int() }) } } }, async () => ({
+    ok: true as const,
+    engine: options.store.engine,
+    documents: await options.store.documents.count(),
+  }));
+
+  return app;
+}
