@@ -4,6 +4,7 @@ import { ClaimRepository } from './claim.repository.js';
 import { EntityDecisionRepository } from './entity-decision.repository.js';
 import { IncidentRepository } from './incident.repository.js';
 import { DocumentRepository } from './document.repository.js';
+import { PersonRepository } from './person.repository.js';
 import { postgresStoreDialect } from './dialect/postgres/postgres-dialect.js';
 import { sqliteStoreDialect } from './dialect/sqlite/sqlite-dialect.js';
 import type { Database } from './schema.js';
@@ -23,6 +24,7 @@ export class StoreSession {
   readonly audit: AuditRepository;
   readonly incidents: IncidentRepository;
   readonly entityDecisions: EntityDecisionRepository;
+  readonly persons: PersonRepository;
 
   constructor(readonly db: Kysely<Database>, dialect: StoreDialect) {
     this.sources = new SourceRepository(db);
@@ -30,6 +32,7 @@ export class StoreSession {
     this.claims = new ClaimRepository(db);
     this.incidents = new IncidentRepository(db);
     this.entityDecisions = new EntityDecisionRepository(db);
+    this.persons = new PersonRepository(db);
     this.audit = new AuditRepository(db, (transaction) => dialect.lockAuditLog(transaction));
   }
 }
