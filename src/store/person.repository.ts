@@ -162,7 +162,9 @@ export class PersonRepository {
 
   /** Replace the fields of an existing record (extraction re-runs keep the record's id). */
   async updateRecord(listId: string, id: string, record: NewPersonRecord): Promise<void> {
-    const { id: _id, created_at: _created, ...fields } = recordRow(listId, record, id, '');
+    const fields: Partial<ReturnType<typeof recordRow>> = recordRow(listId, record, id, '');
+    delete fields.id;
+    delete fields.created_at;
     await this.db.updateTable('person_records').set(fields).where('id', '=', id).execute();
   }
 
