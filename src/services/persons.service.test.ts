@@ -163,13 +163,16 @@ describe('persons service', () => {
   });
 
   it('turns persons named in documents into records, one per person and document, and keeps their ids on re-extraction', async () => {
+    const capture = async (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      const outcome = await store.transaction((session) =>
+        session.documents.insert({ sha256: sha256Hex(bytes), bytes, origin: 'musayeva.txt', sourceId: null, mediaType: 'text/plain', publishedAt: '2022-02-05', title: null, author: null, canonicalUrl: null, language: 'en', text, warnings: [], captureVersion: CAPTURE_VERSION, index: { titleTerms: '', bodyTerms: indexText(text) } }),
+      );
+      if (outcome.status !== 'captured') throw new Error('not captured');
+      return outcome.document.id;
+    };
     const text = 'Zarema Musayeva was detained in Grozny on 4 February 2022.\n\nMusayeva was later taken to Chechnya. Ramzan Kadyrov commented.';
-    const bytes = new TextEncoder().encode(text);
-    const outcome = await store.transaction((session) =>
-      session.documents.insert({ sha256: sha256Hex(bytes), bytes, origin: 'musayeva.txt', sourceId: null, mediaType: 'text/plain', publishedAt: '2022-02-05', title: null, author: null, canonicalUrl: null, language: 'en', text, warnings: [], captureVersion: CAPTURE_VERSION, index: { titleTerms: '', bodyTerms: indexText(text) } }),
-    );
-    if (outcome.status !== 'captured') throw new Error('not captured');
-    const documentId = outcome.document.id;
+    const documentId = await capture(text);
     const at = (quote: string, from = 0) => ({ start: text.indexOf(quote, from), end: text.indexOf(quote, from) + quote.length, quote });
     await store.transaction((session) =>
       session.claims.replaceProposed(documentId, {
@@ -194,5 +197,13 @@ describe('persons service', () => {
     expect(await extractPersons(store, 'analyst')).toEqual({ documents: 1, records: 2, added: 0, updated: 2, removed: 0 });
     expect((await store.persons.records()).map((record) => record.id)).toEqual(records.map((record) => record.id));
     expect((await store.persons.lists())[0]).toMatchObject({ name: 'documents', kind: 'documents', records: 2 });
+
+    // Another report names her too: one more record, and linkage keeps the entity index's join.
+    const other = 'Zarema Musayeva remains in custody.';
+    const otherId = await capture(other);
+    await store.transaction((session) => session.claims.replaceProposed(otherId, { producedBy: 'test@1', attributions: [], claims: [{ kind: 'mention', property: 'person', value: { canonical: 'Zarema Musayeva' }, start: 0, end: 15, quote: 'Zarema Musayeva', attributionKey: null }] }));
+    expect(await extractPersons(store, 'analyst')).toMatchObject({ records: 3, added: 1, updated: 2 });
+    expect(await linkPersons(store, 'analyst')).toMatchObject({ records: 3, persons: 2 });
+    expect((await showPerson(store, zarema.id)).entries.map((entry) => entry.origin?.documentId)).toEqual([documentId, otherId]);
   });
 });

@@ -131,7 +131,15 @@ export async function linkPersons(store: Store, actor: string): Promise<PersonLi
   if (records.length === 0) throw new PersonsError('no person records yet: chronicle persons import FILE.csv --source NAME, or chronicle persons extract');
   const ids = records.map((record) => record.id);
   const cluster = records.length >= 2 ? linkRecords(records.map((record) => toLinkage(record, listName.get(record.listId)!))).cluster : Int32Array.of(0);
-  const { groups, applied } = applyPersonDecisions(ids, cluster, await store.persons.decisions());
+  // Persons the entity index joined across documents (same resolved name, analysts' entity merges and splits applied) stay joined.
+  const byEntity = new Map<string, string[]>();
+  for (const record of records) {
+    if (record.origin === null) continue;
+    let group = byEntity.get(record.origin.entityKey);
+    if (!group) byEntity.set(record.origin.entityKey, (group = []));
+    group.push(record.id);
+  }
+  const { groups, applied } = applyPersonDecisions(ids, cluster, await store.persons.decisions(), [...byEntity.values()]);
   const previous = await store.persons.clusters();
   const assignment = carryOverPersonIds(groups.map((group) => group.map((index) => ids[index]!)), previous, () => newId('person'));
 

@@ -28,6 +28,11 @@ describe('applyPersonDecisions', () => {
     expect(applyPersonDecisions(ids, [0, 1, 2, 3, 4, 5], [confirm(0, 1), split(1)]).groups).toEqual([[0], [1], [2], [3], [4], [5]]);
   });
 
+  it('joins groups given as together before any decision, which can still split them', () => {
+    expect(applyPersonDecisions(ids, [0, 1, 2, 3, 4, 5], [], [[r(0), r(3), r(5)], [r(1), r(99)]]).groups).toEqual([[0, 3, 5], [1], [2], [4]]);
+    expect(applyPersonDecisions(ids, [0, 1, 2, 3, 4, 5], [split(3)], [[r(0), r(3), r(5)]]).groups).toEqual([[0, 5], [1], [2], [3], [4]]);
+  });
+
   it('skips decisions about records no longer there, and counts the ones applied', () => {
     const result = applyPersonDecisions(ids, [0, 1, 2, 3, 4, 5], [confirm(0, 99), split(42), confirm(2, 3)]);
     expect(result.groups).toEqual([[0], [1], [2, 3], [4], [5]]);

@@ -11,10 +11,12 @@ import type { PersonDecision } from '../../model/person.js';
 
 /**
  * Apply decisions to a clustering. `recordIds[i]` has cluster `cluster[i]`; decisions naming records
- * that are not there (removed since) are skipped. Returns the groups as lists of record indexes, in
- * order of their first record, and how many decisions applied.
+ * that are not there (removed since) are skipped. `together` lists groups of record ids joined before
+ * any decision (persons the entity index already joined across documents), so analysts' decisions
+ * override them too. Returns the groups as lists of record indexes, in order of their first record,
+ * and how many decisions applied.
  */
-export function applyPersonDecisions(recordIds: readonly string[], cluster: ArrayLike<number>, decisions: readonly PersonDecision[]): { groups: number[][]; applied: number } {
+export function applyPersonDecisions(recordIds: readonly string[], cluster: ArrayLike<number>, decisions: readonly PersonDecision[], together: readonly (readonly string[])[] = []): { groups: number[][]; applied: number } {
   const indexOf = new Map(recordIds.map((id, index) => [id, index]));
   const label = Int32Array.from({ length: recordIds.length }, (_, index) => cluster[index]!);
   const members = new Map<number, Set<number>>();
@@ -25,6 +27,23 @@ export function applyPersonDecisions(recordIds: readonly string[], cluster: Arra
     set.add(index);
     nextLabel = Math.max(nextLabel, label[index]! + 1);
   }
+  const join = (a: number, b: number) => {
+    let keep = label[a]!;
+    let other = label[b]!;
+    if (keep === other) return;
+    // Relabel the smaller group: replaying many decisions stays near-linear.
+    if (members.get(keep)!.size < members.get(other)!.size) [keep, other] = [other, keep];
+    const into = members.get(keep)!;
+    for (const index of members.get(other)!) {
+      label[index] = keep;
+      into.add(index);
+    }
+    members.delete(other);
+  };
+  for (const group of together) {
+    const indexes = group.flatMap((id) => indexOf.get(id) ?? []);
+    for (const index of indexes.slice(1)) join(indexes[0]!, index);
+  }
   let applied = 0;
   for (const decision of decisions) {
     if (decision.kind === 'confirm') {
@@ -32,17 +51,7 @@ export function applyPersonDecisions(recordIds: readonly string[], cluster: Arra
       const b = indexOf.get(decision.records[1]);
       if (a === undefined || b === undefined) continue;
       applied++;
-      let keep = label[a]!;
-      let other = label[b]!;
-      if (keep === other) continue;
-      // Relabel the smaller group: replaying many decisions stays near-linear.
-      if (members.get(keep)!.size < members.get(other)!.size) [keep, other] = [other, keep];
-      const into = members.get(keep)!;
-      for (const index of members.get(other)!) {
-        label[index] = keep;
-        into.add(index);
-      }
-      members.delete(other);
+      join(a, b);
     } else {
       const r = indexOf.get(decision.record);
       if (r === undefined) continue;
