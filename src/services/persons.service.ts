@@ -4,9 +4,9 @@ import type { PersonDecision, PersonList, PersonRecord } from '../model/person.j
 import { linkRecords } from '../resolve/linkage/link.js';
 import type { PersonRecord as LinkageRecord } from '../resolve/linkage/record.js';
 import { applyPersonDecisions, carryOverPersonIds } from '../resolve/persons/person-clusters.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoreSession } from '../store/store.js';
 import { extractedPersonRecords, type DocumentClaims } from './person-extraction.js';
-import { readPersonListFile, type PersonFileOptions } from './person-list-file.js';
+import { readPersonListFile, type PersonFileOptions, type PersonListFile } from './person-list-file.js';
 
 /*
  * Persons across sources, in the store: import lists, extract persons from documents, link every
@@ -43,7 +43,7 @@ export async function importPersonList(store: Store, request: ImportPersonsReque
   if (!source) throw new PersonsError('name the list (--source NAME)');
   if (source === DOCUMENTS_LIST) throw new PersonsError(`"${DOCUMENTS_LIST}" is the list of persons extracted from documents; choose another --source name`);
   const file = readPersonListFile(request.path, request.shownAs, source, request);
-  return store.transaction(async (session) => {
+  const taken = async (session: StoreSession): Promise<ImportPersonsOutcome | null> => {
     const same = await session.persons.listBySha256(file.sha256);
     if (same) {
       if (same.name === source) return { status: 'already_imported', list: same };
@@ -51,6 +51,22 @@ export async function importPersonList(store: Store, request: ImportPersonsReque
     }
     const named = await session.persons.listByName(source);
     if (named) throw new PersonsError(`list "${source}" already holds ${named.fileName ?? 'other records'} (imported ${named.importedAt.slice(0, 10)}); import ${request.shownAs} under another --source name`);
+    return null;
+  };
+  try {
+    return await importOnce(store, request, source, file, taken);
+  } catch (error) {
+    // Another import of the same list committed first (the unique name and SHA-256 refused ours): say what it did.
+    const outcome = error instanceof PersonsError ? null : await taken(store);
+    if (outcome) return outcome;
+    throw error;
+  }
+}
+
+async function importOnce(store: Store, request: ImportPersonsRequest, source: string, file: PersonListFile, taken: (session: StoreSession) => Promise<ImportPersonsOutcome | null>): Promise<ImportPersonsOutcome> {
+  return store.transaction(async (session) => {
+    const known = await taken(session);
+    if (known) return known;
     const list = await session.persons.createList({ name: source, kind: 'file', fileName: request.shownAs, sha256: file.sha256, encoding: file.encoding, importedBy: request.actor });
     await session.persons.addRecords(list.id, file.records);
     await session.audit.append({ actor: request.actor, action: 'persons.import', subjectId: list.id, payload: { list: source, file: request.shownAs, sha256: file.sha256, encoding: file.encoding, records: file.records.length } });
