@@ -92,7 +92,10 @@ for (const target of storeTargets()) {
       await store.transaction((session) => session.persons.replaceClusters({ actor: 'a', records: 3, persons: 1, decisions: 0, stats: {} }, new Map(ids.map((id) => [id, p1]))));
       expect(await store.persons.recordsOf(p2)).toEqual([]);
       expect((await store.persons.clusters()).size).toBe(3);
-      await store.persons.removeRecords(list.id, [ids[0]!]);
+      const newcomer = await store.persons.addRecords(list.id, [record({ fullName: 'D', sex: 'f', place: 'Шали', violationKind: 'пытки', violationDate: { year: 2019, month: 4, day: null } })]);
+      expect((await store.persons.countingRows()).map((row) => row.personId)).toEqual([p1, p1, p1, null]);
+      expect((await store.persons.countingRows())[3]).toEqual({ id: newcomer[0], listId: list.id, personId: null, sex: 'f', place: 'Шали', violationKind: 'пытки', violationDate: { year: 2019, month: 4, day: null } });
+      await store.persons.removeRecords(list.id, [ids[0]!, newcomer[0]!]);
       expect(await store.persons.recordsOf(p1)).toEqual([ids[1], ids[2]]);
       expect((await store.persons.lists())[0]!.records).toBe(2);
     });

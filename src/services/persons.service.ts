@@ -4,6 +4,7 @@ import type { PersonDecision, PersonList, PersonRecord } from '../model/person.j
 import { linkRecords } from '../resolve/linkage/link.js';
 import type { PersonRecord as LinkageRecord } from '../resolve/linkage/record.js';
 import { applyPersonDecisions, carryOverPersonIds } from '../resolve/persons/person-clusters.js';
+import type { CountingRow } from '../store/person.repository.js';
 import type { Store, StoreSession } from '../store/store.js';
 import { extractedPersonRecords, type DocumentClaims } from './person-extraction.js';
 import { readPersonListFile, type PersonFileOptions, type PersonListFile } from './person-list-file.js';
@@ -360,7 +361,7 @@ export type StrataField = (typeof STRATA_FIELDS)[keyof typeof STRATA_FIELDS];
 
 const UNKNOWN = 'unknown';
 
-function stratumValue(field: StrataField, record: PersonRecord): string | null {
+function stratumValue(field: StrataField, record: CountingRow): string | null {
   switch (field) {
     case 'sex':
       return record.sex;
@@ -395,18 +396,28 @@ export async function estimateFromPersons(store: Store, request: PersonsEstimate
     field = STRATA_FIELDS[request.strata as keyof typeof STRATA_FIELDS] ?? null;
     if (field === null) throw new PersonsError(`--strata must be one of sex, kind, place, year (not "${request.strata}")`);
   }
-  const { persons, unlinked, lists } = await storedPersons(store);
+  const lists = await store.persons.lists();
   const chosen = request.lists.map((name) => listNamed(lists, name));
   const chosenIds = new Set(chosen.map((list) => list.id));
-  const waiting = unlinked.filter((record) => chosenIds.has(record.listId)).length;
+  const persons = new Map<string, CountingRow[]>();
+  let waiting = 0;
+  for (const row of await store.persons.countingRows()) {
+    if (row.personId === null) {
+      if (chosenIds.has(row.listId)) waiting++;
+      continue;
+    }
+    let group = persons.get(row.personId);
+    if (!group) persons.set(row.personId, (group = []));
+    group.push(row);
+  }
   if (waiting > 0) throw new PersonsError(`${waiting} records of these lists are not linked yet: run chronicle persons link first`);
   const nameOf = new Map(lists.map((list) => [list.id, list.name]));
   const options: EstimateOptions = request.model !== undefined ? { model: request.model } : {};
   const memberships = [...persons.values()].filter((records) => records.some((record) => chosenIds.has(record.listId)));
-  const listsOf = (records: readonly PersonRecord[]) => records.map((record) => nameOf.get(record.listId)!);
+  const listsOf = (records: readonly CountingRow[]) => records.map((record) => nameOf.get(record.listId)!);
   const table = overlapOfPersons(request.lists, memberships.map(listsOf));
   if (field === null) return { lists: request.lists, table, stratifiedBy: null, result: estimatePopulation(table, options) };
-  const byStratum = new Map<string, PersonRecord[][]>();
+  const byStratum = new Map<string, CountingRow[][]>();
   for (const records of memberships) {
     const value = majority(records.map((record) => stratumValue(field, record))) ?? UNKNOWN;
     let members = byStratum.get(value);

@@ -26,6 +26,11 @@ export type NewPersonDecision =
   | { kind: 'confirm'; records: [string, string]; note: string | null; actor: string }
   | { kind: 'split'; record: string; apartFrom: string[]; note: string | null; actor: string };
 
+/** A record as counting reads it. */
+export interface CountingRow extends Pick<PersonRecord, 'id' | 'listId' | 'sex' | 'place' | 'violationKind' | 'violationDate'> {
+  personId: string | null;
+}
+
 export interface PersonLinkRun {
   id: string;
   at: string;
@@ -202,6 +207,17 @@ export class PersonRepository {
   async countRecords(): Promise<number> {
     const { count } = await this.db.selectFrom('person_records').select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirstOrThrow();
     return Number(count);
+  }
+
+  /** What counting needs of every record, with its person (null until linked): no names, no raw rows. */
+  async countingRows(): Promise<CountingRow[]> {
+    const rows = await this.db
+      .selectFrom('person_records')
+      .leftJoin('person_clusters', 'person_clusters.record_id', 'person_records.id')
+      .select(['person_records.id', 'person_records.list_id', 'person_clusters.person_id', 'person_records.sex', 'person_records.place', 'person_records.violation_kind', 'person_records.violation_date'])
+      .orderBy('person_records.id')
+      .execute();
+    return rows.map((row) => ({ id: row.id, listId: row.list_id, personId: row.person_id ?? null, sex: row.sex === 'm' || row.sex === 'f' ? row.sex : null, place: row.place, violationKind: row.violation_kind, violationDate: parseDateText(row.violation_date) }));
   }
 
   /** Which person each linked record belongs to (records imported since the last run are absent). */
