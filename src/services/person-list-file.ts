@@ -141,16 +141,23 @@ export function personRecordsFromText(text: string, listName: string, options: P
 
 /** Read, hash, decode and map one list file. Throws PersonImportError with a one-line reason naming the file. */
 export function readPersonListFile(path: string, shownAs: string, listName: string, options: PersonFileOptions = {}): PersonListFile {
-  let bytes: Buffer;
+  return personListFromBytes(readListBytes(path, shownAs), shownAs, listName, options);
+}
+
+function readListBytes(path: string, shownAs: string): Buffer {
   try {
     if (!statSync(path).isFile()) throw new PersonImportError(`${shownAs}: not a file`);
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (error) {
     if (error instanceof PersonImportError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new PersonImportError(`${shownAs}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
   }
-  if (bytes.toString('utf8').trim() === '') throw new PersonImportError(`${shownAs}: empty file`);
+}
+
+/** Hash, decode and map the bytes of a list (an upload, say); `shownAs` names it in messages. */
+export function personListFromBytes(bytes: Uint8Array, shownAs: string, listName: string, options: PersonFileOptions = {}): PersonListFile {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').trim() === '') throw new PersonImportError(`${shownAs}: empty file`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
     const { text, encoding } = decodeList(bytes);

@@ -59,6 +59,13 @@ describe('persons service', () => {
     expect(log.map((entry) => entry.action)).toContain('persons.import');
   });
 
+  it('imports uploaded bytes as it imports a file', async () => {
+    const bytes = cp1251('ФИО;Дата рождения\r\nИсаев Адам;1980\r\n');
+    expect(await importPersonList(store, { bytes, shownAs: 'upload.csv', source: 'upload', actor: 'analyst' })).toMatchObject({ status: 'imported', encoding: 'windows-1251', list: { records: 1 } });
+    expect(await importPersonList(store, { bytes, shownAs: 'upload.csv', source: 'upload', actor: 'analyst' })).toMatchObject({ status: 'already_imported' });
+    await expect(importPersonList(store, { bytes: new Uint8Array(), shownAs: 'nothing.csv', source: 'x', actor: 'analyst' })).rejects.toThrow('nothing.csv: empty file');
+  });
+
   it('maps columns named otherwise with --map, for violation fields too', async () => {
     const path = file('odd.csv', 'who,when,what,story\nAdam Isaev,2018-05-01,killing,found near the river\n');
     await importFile(path, 'odd', { map: ['who=full_name', 'when=violation_date', 'what=violation_kind', 'story=text'] });

@@ -7,7 +7,7 @@ import { applyPersonDecisions, carryOverPersonIds } from '../resolve/persons/per
 import type { CountingRow } from '../store/person.repository.js';
 import type { Store, StoreSession } from '../store/store.js';
 import { extractedPersonRecords, type DocumentClaims } from './person-extraction.js';
-import { readPersonListFile, type PersonFileOptions, type PersonListFile } from './person-list-file.js';
+import { personListFromBytes, readPersonListFile, type PersonFileOptions, type PersonListFile } from './person-list-file.js';
 
 /*
  * Persons across sources, in the store: import lists, extract persons from documents, link every
@@ -23,15 +23,13 @@ export class PersonsError extends Error {
 /** The list that holds persons extracted from documents. */
 export const DOCUMENTS_LIST = 'documents';
 
-export interface ImportPersonsRequest extends PersonFileOptions {
-  /** File path to read. */
-  path: string;
+export type ImportPersonsRequest = PersonFileOptions & ({ /** File path to read. */ path: string } | { /** The file's bytes (an upload). */ bytes: Uint8Array }) & {
   /** The file as the person named it (for messages and the list's record). */
   shownAs: string;
   /** The list's name, e.g. "memorial-2019". */
   source: string;
   actor: string;
-}
+};
 
 export type ImportPersonsOutcome = { status: 'imported'; list: PersonList; encoding: string } | { status: 'already_imported'; list: PersonList };
 
@@ -43,7 +41,7 @@ export async function importPersonList(store: Store, request: ImportPersonsReque
   const source = request.source.trim();
   if (!source) throw new PersonsError('name the list (--source NAME)');
   if (source === DOCUMENTS_LIST) throw new PersonsError(`"${DOCUMENTS_LIST}" is the list of persons extracted from documents; choose another --source name`);
-  const file = readPersonListFile(request.path, request.shownAs, source, request);
+  const file = 'path' in request ? readPersonListFile(request.path, request.shownAs, source, request) : personListFromBytes(request.bytes, request.shownAs, source, request);
   const taken = async (session: StoreSession): Promise<ImportPersonsOutcome | null> => {
     const same = await session.persons.listBySha256(file.sha256);
     if (same) {
