@@ -74,6 +74,9 @@ describe('chronicle persons', () => {
     const output = JSON.parse(byYear.stdout);
     expect(output.strata.map((stratum: { name: string; n_observed: number }) => [stratum.name, stratum.n_observed])).toEqual([['2017', 17], ['2019', 13]]);
     expect(output.n_observed).toBe(30);
+    const single = JSON.parse((await run('estimate', '--table', 'table.json', '--json')).stdout);
+    expect(Object.keys(output)).toEqual([...Object.keys(single), 'table', 'strata_by', 'strata']);
+    expect(output.strata[0].table).toEqual({ lists: SAMPLE_TABLE.lists, counts: { '100': 3, '010': 3, '110': 3, '001': 2, '101': 2, '011': 2, '111': 2 } });
     expect(output.N).toBeCloseTo(output.strata[0].N + output.strata[1].N, 0);
     const one = await run('estimate', '--lists', 'memorial');
     expect(one.code).toBe(1);

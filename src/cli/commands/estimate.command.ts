@@ -146,8 +146,10 @@ async function estimateFromStore(io: CliIo, options: EstimateCommandOptions, lis
     const result: StrataResult = estimate.result;
     if (!result.ok) throw new CliError(`cannot estimate from lists ${lists.join(', ')} by ${estimate.stratifiedBy}: ${result.problems.join('; ')}`);
     const strata = estimate.strata.map((stratum, index) => ({ ...stratum, result: result.strata[index]!.result as Estimated }));
-    for (const stratum of strata) for (const warning of stratum.result.warnings) io.stderr(`warning: ${estimate.stratifiedBy} ${stratum.name}: ${warning}\n`);
+    const warnings = strata.flatMap((stratum) => stratum.result.warnings.map((warning) => `${estimate.stratifiedBy} ${stratum.name}: ${warning}`));
+    for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
     if (options.json) {
+      // The --table shape at the top (a sum has no single model, deviance or profile interval), each stratum in full.
       printJson(io, {
         model: null,
         N: figure(result.N),
@@ -157,6 +159,10 @@ async function estimateFromStore(io: CliIo, options: EstimateCommandOptions, lis
         selected_by: 'per stratum',
         lists: table.lists,
         n_observed: result.observed,
+        deviance: null,
+        df: null,
+        warnings,
+        models: [],
         table: tableJson(table),
         strata_by: estimate.stratifiedBy,
         strata: strata.map((stratum) => ({ name: stratum.name, ...estimateJson(stratum.table, stratum.result), table: tableJson(stratum.table) })),
