@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ApiError, IncidentDetail, IncidentList, IncidentParams, RegroupResponse } from '../../model/api.js';
 import type { DocumentRef as IncidentDocument, IncidentView } from '../../services/incidents.service.js';
 import { regroupForWorkspace, workspaceIncidents } from '../../services/workspace-views.service.js';
@@ -76,7 +75,7 @@ export function incidentsRoutes(app: FastifyInstance, { store }: RouteContext): 
 
   api.post(
     '/api/incidents/regroup',
-    { config: { access: 'analyst' }, schema: { tags: ['incidents'], summary: 'Regroup every live act and figure into incidents now', body: z.object({}).strict().optional(), response: { 200: RegroupResponse, 401: ApiError, 403: ApiError } } },
+    { config: { access: 'analyst' }, schema: { tags: ['incidents'], summary: 'Regroup every live act and figure into incidents now', response: { 200: RegroupResponse, 401: ApiError, 403: ApiError } } },
     async () => ({ incidents: await regroupForWorkspace(store) }),
   );
 }
