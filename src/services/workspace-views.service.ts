@@ -6,14 +6,21 @@ import { incidentViews, regroupIncidents, type IncidentView } from './incidents.
 
 /**
  * Incidents and entities are computed from every live claim, which takes seconds on a large store.
- * The workspace keeps the last result per store and recomputes only when the store's revision
- * (src/store/revision.repository.ts) changed, so reading them is a look-up.
+ * The workspace keeps the last result per store and recomputes only when the store changed: at
+ * once when this process changed it (noteStoreChanged), and within REVISION_CHECK_MS when another
+ * process did (the CLI, another server), found by the store's revision
+ * (src/store/revision.repository.ts). Reading a view is then a look-up.
  */
 interface CachedViews {
   revision: string;
+  checkedAt: number;
   incidents?: Promise<IncidentIndex>;
   entities?: Promise<EntityView[]>;
+  overview?: Promise<OverviewFigures>;
 }
+
+/** How stale a view may be after another process changed the store. */
+export const REVISION_CHECK_MS = 1000;
 
 export interface IncidentIndex {
   incidents: IncidentView[];
@@ -23,17 +30,25 @@ export interface IncidentIndex {
 const cache = new WeakMap<Store, CachedViews>();
 
 async function current(store: Store): Promise<CachedViews> {
-  const revision = await store.revision.current();
+  const now = Date.now();
   let views = cache.get(store);
+  if (views && now - views.checkedAt < REVISION_CHECK_MS) return views;
+  const revision = await store.revision.current();
+  views = cache.get(store);
   if (!views || views.revision !== revision) {
-    views = { revision };
+    views = { revision, checkedAt: now };
     cache.set(store, views);
-  }
+  } else views.checkedAt = now;
   return views;
 }
 
+/** This process changed the store (a review, a regroup): the next read recomputes. */
+export function noteStoreChanged(store: Store): void {
+  cache.delete(store);
+}
+
 /** Drop the cached entry if the computation failed, so the next request tries again. */
-function remember<T>(views: CachedViews, key: 'incidents' | 'entities', work: Promise<T>): Promise<T> {
+function remember<T>(views: CachedViews, key: 'incidents' | 'entities' | 'overview', work: Promise<T>): Promise<T> {
   work.catch(() => {
     if (views[key] === (work as unknown)) delete views[key];
   });
@@ -81,6 +96,12 @@ export interface OverviewFigures {
 
 /** Counts across the store and the incidents the overview charts are drawn from. */
 export async function workspaceOverview(store: Store): Promise<OverviewFigures> {
+  const views = await current(store);
+  views.overview ??= remember(views, 'overview', computeOverview(store));
+  return views.overview;
+}
+
+async function computeOverview(store: Store): Promise<OverviewFigures> {
   const [{ incidents }, documents, sources, claims] = await Promise.all([workspaceIncidents(store), store.documents.count(), store.sources.list(), store.claims.countByStatus()]);
   const perMonth = new Map<string, number>();
   for (const incident of incidents) {

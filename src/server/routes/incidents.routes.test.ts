@@ -2,6 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { apiWorld, headersOf, type ApiWorld } from '../../../test/api-fixture.js';
 import { storeTargets } from '../../../test/store-targets.js';
+import { reviewClaim } from '../../services/review.service.js';
+import { REVISION_CHECK_MS } from '../../services/workspace-views.service.js';
 
 interface Statement {
   claim: string;
@@ -83,6 +85,19 @@ for (const target of storeTargets()) {
       const after = (await get(`/api/incidents/${detail.id}`)).json();
       const claims = (after.figures ?? []).flatMap((figure: { statements: Statement[] }) => figure.statements.map((item) => item.claim));
       expect(claims).not.toContain(claim.id);
+    });
+
+    it('notices a change another process made to the store within a second', async () => {
+      const { incidents } = (await get('/api/incidents')).json();
+      const detail = (await get(`/api/incidents/${incidents.find((incident: { figures: unknown[] }) => incident.figures.length > 0).id}`)).json();
+      const statement = detail.figures[0].statements[0] as Statement;
+      const claim = (await world.store.claims.get(statement.claim))!;
+      // As `chronicle review accept` would, from outside the server.
+      await reviewClaim(world.store, { action: 'accept', claimId: claim.id, expectedVersion: claim.version, reviewer: 'someone-at-the-cli' });
+      await new Promise((resolve) => setTimeout(resolve, REVISION_CHECK_MS + 50));
+      const after = (await get(`/api/incidents/${detail.id}`)).json();
+      const seen = after.figures.flatMap((figure: { statements: (Statement & { status: string })[] }) => figure.statements).find((item: Statement) => item.claim === claim.id);
+      expect(seen.status).toBe('accepted');
     });
 
     it('lists entities by kind and name, and shows one with every mention', async () => {

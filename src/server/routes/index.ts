@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { noteStoreChanged } from '../../services/workspace-views.service.js';
 import { claimsRoutes } from './claims.routes.js';
 import { documentsRoutes } from './documents.routes.js';
 import { entitiesRoutes } from './entities.routes.js';
@@ -17,6 +18,15 @@ import { usersRoutes } from './users.routes.js';
  */
 const resources = [sessionRoutes, overviewRoutes, documentsRoutes, searchRoutes, claimsRoutes, incidentsRoutes, entitiesRoutes, usersRoutes];
 
+const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 export function registerApiRoutes(app: FastifyInstance, context: RouteContext): void {
+  // A change made through the API shows in the next read at once: cached views are dropped before
+  // the answer leaves, so the SPA's follow-up request cannot see the old state.
+  app.addHook('onSend', async (request, reply, payload) => {
+    // Logging in and out touch only sessions, which no view shows.
+    if (CHANGES.has(request.method) && reply.statusCode < 400 && request.url.startsWith('/api/') && !request.url.startsWith('/api/session')) noteStoreChanged(context.store);
+    return payload;
+  });
   for (const register of resources) register(app, context);
 }
