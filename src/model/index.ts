@@ -12,3 +12,4 @@ export * from './claim.js';
 export * from './audit-event.js';
 export * from './entity-decision.js';
 export * from './person.js';
+export * from './user.js';

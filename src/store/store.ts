@@ -8,8 +8,11 @@ import { PersonRepository } from './person.repository.js';
 import { postgresStoreDialect } from './dialect/postgres/postgres-dialect.js';
 import { sqliteStoreDialect } from './dialect/sqlite/sqlite-dialect.js';
 import type { Database } from './schema.js';
+import { RevisionRepository } from './revision.repository.js';
+import { SessionRepository } from './session.repository.js';
 import { SourceRepository } from './source.repository.js';
 import type { StoreDialect } from './store-dialect.js';
+import { UserRepository } from './user.repository.js';
 
 /** A PostgreSQL URL, else a SQLite file path. */
 export function isPostgresLocation(location: string): boolean {
@@ -25,6 +28,9 @@ export class StoreSession {
   readonly incidents: IncidentRepository;
   readonly entityDecisions: EntityDecisionRepository;
   readonly persons: PersonRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly revision: RevisionRepository;
 
   constructor(readonly db: Kysely<Database>, dialect: StoreDialect) {
     this.sources = new SourceRepository(db);
@@ -33,6 +39,9 @@ export class StoreSession {
     this.incidents = new IncidentRepository(db);
     this.entityDecisions = new EntityDecisionRepository(db);
     this.persons = new PersonRepository(db);
+    this.users = new UserRepository(db);
+    this.sessions = new SessionRepository(db);
+    this.revision = new RevisionRepository(db);
     this.audit = new AuditRepository(db, (transaction) => dialect.lockAuditLog(transaction));
   }
 }
