@@ -5,6 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Store } from '../store/store.js';
+import { intakeRoutes, type IntakeRouteOptions } from './intake/intake.routes.js';
 import { addSecurityHeaders } from './security-headers.js';
 
 export interface ServerOptions {
@@ -15,6 +16,8 @@ export interface ServerOptions {
   logLevel?: string;
   /** Largest request body in bytes for JSON routes (default 1 MiB). */
   bodyLimit?: number;
+  /** Confidential intake pages under /report (absent: not served). */
+  intake?: IntakeRouteOptions;
 }
 
 export type ChronicleServer = FastifyInstance;
@@ -72,6 +75,8 @@ export async function buildServer(options: ServerOptions): Promise<ChronicleServ
     engine: options.store.engine,
     documents: await options.store.documents.count(),
   }));
+
+  if (options.intake) await app.register(intakeRoutes, options.intake);
 
   return app;
 }
