@@ -80,6 +80,7 @@ export function isPlainText(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+  // eslint-disable-next-line no-control-regex -- control characters mark binary data
   return !/[\0-\x08\x0e-\x1f\x7f]/.test(text);
 }
 

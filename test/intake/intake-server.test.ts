@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { sealReport } from '../../src/intake/envelope.js';
 import { solveProofOfWork } from '../../src/intake/proof-of-work.js';
-import { jpegWithGps } from '../../src/intake/intake.test.js';
+import { jpegWithGps } from './image-fixtures.js';
 import { IntakeService } from '../../src/services/intake.service.js';
 import { findByWhat, intakeFixture, multipart, receiptOf, tokenOf, type IntakeFixture, type Part } from './intake-helpers.js';
 

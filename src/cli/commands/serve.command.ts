@@ -1,4 +1,6 @@
+import { DEFAULT_POW_BITS, MAX_POW_BITS } from '../../intake/proof-of-work.js';
 import { buildServer } from '../../server/app.js';
+import { DEFAULT_RETENTION_DAYS, IntakeService } from '../../services/intake.service.js';
 import { Store } from '../../store/store.js';
 import { CliError, type CliIo } from '../cli-io.js';
 import { storeLocation } from '../store-location.js';
@@ -7,6 +9,15 @@ export interface ServeCommandOptions {
   db?: string;
   port?: string;
   host?: string;
+  intakeRetentionDays?: string;
+  intakePowBits?: string;
+}
+
+function wholeNumber(text: string | undefined, fallback: number, name: string, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) throw new CliError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return value;
 }
 
 export const DEFAULT_PORT = 4310;
@@ -30,15 +41,24 @@ export async function serveCommand(io: CliIo, options: ServeCommandOptions, stop
   } catch (error) {
     throw new CliError(`cannot open the store at ${location.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')}: ${(error as Error).message}`);
   }
-  const app = await buildServer({ store, logLevel: io.env.CHRONICLE_LOG_LEVEL ?? 'warn' });
+  const retentionDays = wholeNumber(options.intakeRetentionDays, DEFAULT_RETENTION_DAYS, '--intake-retention-days', 1, 3650);
+  const powBits = wholeNumber(options.intakePowBits, DEFAULT_POW_BITS, '--intake-pow-bits', 0, MAX_POW_BITS);
+  const intake = await IntakeService.create(store, { retentionDays });
+  const app = await buildServer({ store, logLevel: io.env.CHRONICLE_LOG_LEVEL ?? 'warn', intake: { service: intake, powBits } });
+  // Expired submissions are destroyed at start and every hour.
+  const sweep = () => intake.expire().catch((error: Error) => io.stderr(`intake expiry failed: ${error.message}\n`));
+  await sweep();
+  const sweeper = setInterval(sweep, 3600_000);
+  sweeper.unref();
   try {
     const address = await app.listen({ port, host });
-    io.stdout(`Chronicle is listening on ${address} (API docs: ${address}/api/docs); Ctrl-C stops it\n`);
+    io.stdout(`Chronicle is listening on ${address} (API docs: ${address}/api/docs; confidential intake: ${address}/report); Ctrl-C stops it\n`);
     await stopped;
     return 0;
   } catch (error) {
     throw new CliError(`cannot listen on ${host}:${port}: ${(error as Error).message}`);
   } finally {
+    clearInterval(sweeper);
     await app.close();
     await store.close();
   }
