@@ -239,6 +239,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .option('--intake-retention-days <days>', 'days a confidential submission is kept unless an analyst keeps it (default 90)')
     .option('--intake-pow-bits <bits>', 'proof of work asked of browsers with JavaScript (default 20)')
+    .option('--intake-rate <n>', 'intake requests per client (and ×100 in all) per 10 minutes (default 6 without JavaScript, 20 with, 10 receipt look-ups)')
     .action(async (options) => setExit(await serveCommand(io, { ...options, db: db(options) })));
 
   const KEY_HELP = 'the organisation key file (default $CHRONICLE_INTAKE_KEY, else ./chronicle-intake.key)';

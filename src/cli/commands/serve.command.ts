@@ -11,6 +11,7 @@ export interface ServeCommandOptions {
   host?: string;
   intakeRetentionDays?: string;
   intakePowBits?: string;
+  intakeRate?: string;
 }
 
 function wholeNumber(text: string | undefined, fallback: number, name: string, min: number, max: number): number {
@@ -44,7 +45,9 @@ export async function serveCommand(io: CliIo, options: ServeCommandOptions, stop
   const retentionDays = wholeNumber(options.intakeRetentionDays, DEFAULT_RETENTION_DAYS, '--intake-retention-days', 1, 3650);
   const powBits = wholeNumber(options.intakePowBits, DEFAULT_POW_BITS, '--intake-pow-bits', 0, MAX_POW_BITS);
   const intake = await IntakeService.create(store, { retentionDays });
-  const app = await buildServer({ store, logLevel: io.env.CHRONICLE_LOG_LEVEL ?? 'warn', intake: { service: intake, powBits } });
+  const rate = options.intakeRate === undefined ? undefined : wholeNumber(options.intakeRate, 0, '--intake-rate', 1, 1_000_000);
+  const rates = rate === undefined ? undefined : { submitPlain: { perClient: rate, total: rate * 100 }, submitSealed: { perClient: rate, total: rate * 100 }, receipt: { perClient: rate, total: rate * 100 } };
+  const app = await buildServer({ store, logLevel: io.env.CHRONICLE_LOG_LEVEL ?? 'warn', intake: { service: intake, powBits, ...(rates ? { limits: { rates } } : {}) } });
   // Expired submissions are destroyed at start and every hour.
   const sweep = () => intake.expire().catch((error: Error) => io.stderr(`intake expiry failed: ${error.message}\n`));
   await sweep();
