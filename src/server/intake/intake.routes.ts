@@ -101,6 +101,11 @@ export async function intakeRoutes(app: FastifyInstance, options: IntakeRouteOpt
   let uploads = 0;
 
   if (!app.hasRequestDecorator('isMultipart')) await app.register(fastifyMultipart);
+  // No per-request log lines for reporters' routes: even method, path and a millisecond timestamp
+  // would date each submission in a seized log more finely than the store (days) does. Errors still log.
+  app.addHook('onRoute', (route) => {
+    route.logLevel = 'warn';
+  });
 
   // Errors on these routes never log a message or a body: either could carry testimony.
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -111,11 +116,13 @@ export async function intakeRoutes(app: FastifyInstance, options: IntakeRouteOpt
     return privatePage(reply, status, errorPage(messages, text, `/report/${messages.lang}`));
   });
 
-  const withUpload = async <T>(work: () => Promise<T>): Promise<T | null> => {
-    if (uploads >= limits.maxConcurrentUploads) return null;
+  /** Run an upload if there is room; false when too many are held already. (A reply is thenable: never return one through here.) */
+  const withUpload = async (work: () => Promise<unknown>): Promise<boolean> => {
+    if (uploads >= limits.maxConcurrentUploads) return false;
     uploads++;
     try {
-      return await work();
+      await work();
+      return true;
     } finally {
       uploads--;
     }
@@ -156,7 +163,7 @@ export async function intakeRoutes(app: FastifyInstance, options: IntakeRouteOpt
     const publicKey = await service.publicKey();
     if (!publicKey) return refuse(503, messages.notConfigured);
     if (!rateLimiter.take('submitPlain', request.ip)) return refuse(429, messages.errors.tooManyRequests);
-    const outcome = await withUpload(async () => {
+    const ran = await withUpload(async () => {
       let received;
       try {
         received = await readMultipart(request, {
@@ -195,7 +202,7 @@ export async function intakeRoutes(app: FastifyInstance, options: IntakeRouteOpt
       const { receipt } = await service.submitPlain(publicKey, { version: 1, language: lang, ...values }, copies);
       return privatePage(reply, 200, receiptPage(messages, receipt, notes));
     });
-    return outcome ?? refuse(503, messages.errors.busy);
+    return ran ? reply : refuse(503, messages.errors.busy);
   });
 
   // With JavaScript: everything arrives sealed; the server checks shapes, the token and the proof of work.
@@ -209,7 +216,7 @@ export async function intakeRoutes(app: FastifyInstance, options: IntakeRouteOpt
     if (!rateLimiter.take('submitSealed', request.ip)) return refuse(429, messages.errors.tooManyRequests);
     // A sealed file is the padded file plus its description, stream header and per-chunk tags.
     const maxSealedFile = paddedLength(limits.maxFileBytes + 4 + 2048) + 24 + 17 * (Math.ceil(paddedLength(limits.maxFileBytes + 2052) / 65536) + 1);
-    const outcome = await withUpload(async () => {
+    const ran = await withUpload(async () => {
       let received;
       try {
         received = await readMultipart(request, { fieldBytes: { token: 200, pow: 20 }, fileFields: ['report', 'key', 'file'], maxFileBytes: Math.max(maxSealedFile, MAX_SEALED_REPORT), maxFiles: 1 + limits.maxFiles * 4 });
@@ -234,7 +241,7 @@ export async function intakeRoutes(app: FastifyInstance, options: IntakeRouteOpt
       );
       return reply.code(200).header('cache-control', 'no-store').send({ receipt });
     });
-    return outcome ?? refuse(503, messages.errors.busy);
+    return ran ? reply : refuse(503, messages.errors.busy);
   });
 
   const showFollowUp = async (request: FastifyRequest, reply: FastifyReply) => {
