@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
@@ -89,8 +89,8 @@ describe('a seized server', { skip: !existsSync(CHROMIUM) && `no Chromium at ${C
     for (const receipt of receipts) expect(receipt).toMatch(/^\d{5}(-\d{5}){4}$/);
 
     // Read every byte the server holds: database, WAL, shared memory, the whole folder, the log.
-    const files = ['store.db', 'store.db-wal', 'store.db-shm'].map((name) => join(fixture.folder, name)).filter((path) => existsSync(path));
-    expect(files.length).toBeGreaterThanOrEqual(2);
+    const files = (readdirSync(fixture.folder, { recursive: true }) as string[]).map((name) => join(fixture.folder, name)).filter((path) => statSync(path).isFile());
+    expect(files.map((path) => path.slice(fixture.folder.length + 1)).sort()).toEqual(expect.arrayContaining(['store.db', 'store.db-shm', 'store.db-wal']));
     const haystacks = [...files.map((path) => readFileSync(path)), Buffer.from(fixture.logged(), 'utf8')];
     const needles = [
       'canary-testimony-nojs-4242',
@@ -107,6 +107,9 @@ describe('a seized server', { skip: !existsSync(CHROMIUM) && `no Chromium at ${C
       '127.0.0.1',
       'HeadlessChrome',
     ];
+    // Positive control: the search does find what the store does hold in the clear (the public key).
+    const publicKeyText = fixture.service.sodium.to_base64(fixture.keyPair.publicKey, fixture.service.sodium.base64_variants.URLSAFE_NO_PADDING);
+    expect(haystacks.some((haystack) => haystack.includes(Buffer.from(publicKeyText)))).toBe(true);
     for (const needle of needles) {
       for (const haystack of haystacks) {
         expect({ needle, found: haystack.includes(Buffer.from(needle, 'utf8')) || haystack.includes(Buffer.from(needle, 'utf16le')) }).toEqual({ needle, found: false });
