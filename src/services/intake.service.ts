@@ -4,11 +4,12 @@ import { openAttachment, openJson, openMessage, openReport, sealAttachment, seal
 import { issueFormToken, checkFormToken, type TokenCheck } from '../intake/form-token.js';
 import { decodePublicKey, encodePublicKey } from '../intake/key-file.js';
 import { unpad } from '../intake/padding.js';
-import { deriveReceiptKeys, newReceipt, RECEIPT_KDF, type KdfParams } from '../intake/receipt.js';
+import { newReceipt, RECEIPT_KDF, type KdfParams } from '../intake/receipt.js';
 import { fromUtf8, loadSodium, type Sodium } from '../intake/sodium.js';
 import { INTAKE_TABLES, SUBMISSION_ID, type SubmissionSummary } from '../store/intake.repository.js';
 import type { Store } from '../store/store.js';
 import { ingestOriginals, type IngestResult } from './ingest.service.js';
+import { createReceiptKdfPool, type ReceiptKdfPool } from './receipt-kdf-pool.js';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 
@@ -19,6 +20,8 @@ export interface IntakeServiceOptions {
   receiptKdf?: KdfParams;
   /** The clock (tests move it). */
   now?: () => Date;
+  /** Worker threads for receipt derivation (default: up to 4, when compiled; 0: inline). */
+  kdfThreads?: number;
 }
 
 /** A day as YYYY-MM-DD in UTC: the only time resolution intake stores. */
@@ -57,6 +60,7 @@ export class IntakeService {
   private readonly now: () => Date;
   // A fixed 32-byte value compared against when no submission matches, so a miss does the same work as a hit.
   private readonly decoyLookup: Uint8Array;
+  private readonly kdf: ReceiptKdfPool;
 
   private constructor(
     private readonly store: Store,
@@ -67,11 +71,17 @@ export class IntakeService {
     this.receiptKdf = options.receiptKdf ?? RECEIPT_KDF;
     this.now = options.now ?? (() => new Date());
     this.decoyLookup = sodium.randombytes_buf(32);
+    this.kdf = createReceiptKdfPool(sodium, options.kdfThreads);
     if (!Number.isInteger(this.retentionDays) || this.retentionDays < 1) throw new Error(`retention must be a whole number of days ≥ 1, not ${this.retentionDays}`);
   }
 
   static async create(store: Store, options: IntakeServiceOptions = {}): Promise<IntakeService> {
     return new IntakeService(store, await loadSodium(), options);
+  }
+
+  /** Stop the derivation threads, if any. */
+  close(): Promise<void> {
+    return this.kdf.close();
   }
 
   today(): string {
@@ -113,7 +123,7 @@ export class IntakeService {
   /** Store a submission sealed elsewhere (in the browser, or by `submitPlain`), in one transaction; returns the receipt. */
   async submitSealed(sealedReport: Uint8Array, attachments: readonly SealedAttachment[]): Promise<{ receipt: string; id: string }> {
     const receipt = newReceipt(this.sodium);
-    const keys = deriveReceiptKeys(this.sodium, receipt, await this.receiptSalt(), this.receiptKdf);
+    const keys = await this.kdf.derive(receipt, await this.receiptSalt(), this.receiptKdf);
     this.sodium.memzero(keys.replyPrivateKey);
     const createdOn = this.today();
     const id = await this.store.transaction((session) =>
@@ -136,7 +146,7 @@ export class IntakeService {
    * gets `{ ok: false }` and nothing else.
    */
   async followUp(receipt: string, message: string | null): Promise<FollowUpOutcome> {
-    const keys = deriveReceiptKeys(this.sodium, receipt, await this.receiptSalt(), this.receiptKdf);
+    const keys = await this.kdf.derive(receipt, await this.receiptSalt(), this.receiptKdf);
     const found = await this.store.intake.findByLookup(keys.lookup);
     const stored = found ? this.sodium.from_hex(found.lookup) : this.decoyLookup;
     const matches = this.sodium.memcmp(stored, this.sodium.from_hex(keys.lookup)) && found !== null;

@@ -63,6 +63,7 @@ export async function serveCommand(io: CliIo, options: ServeCommandOptions, stop
   } finally {
     clearInterval(sweeper);
     await app.close();
+    await intake.close();
     await store.close();
   }
 }
