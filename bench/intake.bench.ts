@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sealAttachment, sealReport } from '../src/intake/envelope.js';
 import { KEY_FILE_KDF } from '../src/intake/key-file.js';
@@ -87,7 +87,8 @@ export async function intakeBenchmark(args: string[]): Promise<void> {
   const seconds = Number(argument(args, 'seconds', '15'));
   const concurrency = Number(argument(args, 'concurrency', '4'));
   const sodium = await loadSodium();
-
+  const startLoad = loadavg().map((value) => Number(value.toFixed(2)));
+  console.log(`load average at start: ${loadavg().map((value) => value.toFixed(2)).join(' ')} on ${cpus().length} cores`);
   const keyFile = timeKdf(sodium, KEY_FILE_KDF, 3);
   const receipt = timeKdf(sodium, RECEIPT_KDF, 10);
   console.log(`Argon2id key file   t=${KEY_FILE_KDF.opsLimit} m=${KEY_FILE_KDF.memLimitBytes / 1048576} MiB: median ${keyFile.medianMs} ms`);
@@ -143,7 +144,8 @@ export async function intakeBenchmark(args: string[]): Promise<void> {
   mkdirSync('bench/results', { recursive: true });
   const result = {
     measuredAt: new Date().toISOString(),
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+    loadAverageAtStart: startLoad,
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverageAtEnd: loadavg().map((value) => Number(value.toFixed(2))) },
     settings: { seconds, concurrency },
     argon2id: {
       keyFile: { opsLimit: KEY_FILE_KDF.opsLimit, memLimitMiB: KEY_FILE_KDF.memLimitBytes / 1048576, ...keyFile },
