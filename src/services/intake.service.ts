@@ -236,11 +236,12 @@ export class IntakeService {
   }
 
   /**
-   * Turn a submission into a Document of a pseudonymous confidential source, through the ingest
-   * service (hashed, captured, extracted like any document), in `into` (default: this store). The
-   * contact field is never copied into the document. Marks the submission kept and imported.
+   * Turn a submission into Documents of a pseudonymous confidential source, through the ingest
+   * service (hashed, captured, extracted like any document), in `into` (default: this store): the
+   * report (with the reporter's additions) first, then each plain-text attachment. The contact field
+   * is never copied into a document. Marks the submission kept and imported.
    */
-  async importSubmission(id: string, keyPair: OrgKeyPair, into: Store = this.store, actor = 'intake'): Promise<IngestResult> {
+  async importSubmission(id: string, keyPair: OrgKeyPair, into: Store = this.store, actor = 'intake'): Promise<IngestResult[]> {
     const opened = await this.open(id, keyPair);
     const { report } = opened;
     const sections: [string, string][] = [
@@ -253,14 +254,18 @@ export class IntakeService {
     for (const [index, message] of opened.messages.filter((message) => message.from === 'reporter').entries()) sections.push([`Added by the reporter (${index + 1}, ${message.day})`, message.text]);
     const text = sections.filter(([, value]) => value.trim()).map(([label, value]) => `${label}:\n${value.trim()}`).join('\n\n');
     const pseudonym = `Confidential witness ${this.sodium.to_hex(this.sodium.crypto_generichash(4, `chronicle-witness:${id}`, null)).toUpperCase()}`;
-    const [result] = await ingestOriginals(into, [{ origin: `intake:${id}`, mediaType: 'text/plain', bytes: new TextEncoder().encode(`${text}\n`) }], {
+    const texts = opened.attachments
+      .map((attachment, index) => ({ attachment, index }))
+      .filter(({ attachment }) => attachment.info.mediaType === 'text/plain' && attachment.info.variant !== 'original')
+      .map(({ attachment, index }) => ({ origin: `intake:${id}/${index + 1}`, mediaType: 'text/plain' as const, bytes: attachment.bytes }));
+    const results = await ingestOriginals(into, [{ origin: `intake:${id}`, mediaType: 'text/plain', bytes: new TextEncoder().encode(`${text}\n`) }, ...texts], {
       sourceName: pseudonym,
       sourceKind: 'witness',
       confidentialSource: true,
       actor,
     });
-    if (!result) throw new Error('import produced no result');
-    if (result.documentId) await this.store.intake.setImported(id, result.documentId);
-    return result;
+    const documentId = results[0]?.documentId;
+    if (documentId) await this.store.intake.setImported(id, documentId);
+    return results;
   }
 }

@@ -60,8 +60,10 @@ describe('chronicle keys and chronicle intake', () => {
 
     const imported = await chronicle(['intake', 'import', id, '--key-file', 'org.key', '--into', 'analyst.db', '--json'], { cwd: folder, env });
     expect(imported.stderr).toBe('');
-    const result = JSON.parse(imported.stdout) as { status: string; documentId: string; claims: number };
+    const [result, attachment] = (JSON.parse(imported.stdout) as { results: { status: string; documentId: string; claims: number; origin: string }[] }).results;
+    if (!result || !attachment) throw new Error('import gave fewer than two results');
     expect(result.status).toBe('captured');
+    expect(attachment).toMatchObject({ status: 'captured', origin: `intake:${id}/1` });
     expect(result.claims).toBeGreaterThan(0);
     const analyst = await Store.open(join(folder, 'analyst.db'));
     try {
@@ -72,6 +74,7 @@ describe('chronicle keys and chronicle intake', () => {
       const source = await analyst.sources.get(document?.sourceId ?? '');
       expect(source).toMatchObject({ kind: 'witness', confidential: true });
       expect(source?.name).toMatch(/^Confidential witness [0-9A-F]{8}$/);
+      expect((await analyst.documents.get(attachment.documentId))?.sourceId).toBe(document?.sourceId);
     } finally {
       await analyst.close();
     }

@@ -139,11 +139,15 @@ export async function intakeImportCommand(io: CliIo, id: string, options: Intake
   return withIntake(io, options, async (service, store) => {
     const into = options.into ? await Store.open(storeLocation(io, options.into)) : store;
     try {
-      const result = await service.importSubmission(id, keyPair, into, actorOf(io, options.as));
-      if (options.json) printJson(io, result);
-      else if (result.status === 'failed') throw new CliError(`${id} could not be captured: ${result.message ?? ''}`);
-      else io.stdout(`${result.status === 'captured' ? 'captured' : 'already captured'} ${id} as ${result.documentId} (${result.claims ?? 0} proposed claims)\n`);
-      return result.status === 'failed' ? 1 : 0;
+      const results = await service.importSubmission(id, keyPair, into, actorOf(io, options.as));
+      if (options.json) printJson(io, { results });
+      else {
+        for (const result of results) {
+          if (result.status === 'failed') io.stderr(`${result.origin} could not be captured: ${result.message ?? ''}\n`);
+          else io.stdout(`${result.status === 'captured' ? 'captured' : 'already captured'} ${result.origin} as ${result.documentId} (${result.claims ?? 0} proposed claims)\n`);
+        }
+      }
+      return results.some((result) => result.status === 'failed') ? 1 : 0;
     } finally {
       if (into !== store) await into.close();
     }
