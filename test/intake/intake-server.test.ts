@@ -195,6 +195,22 @@ describe('intake pages and routes', () => {
     }
   });
 
+  it('turns uploads away with a 503 when too many are held in memory', async () => {
+    const full = await intakeFixture({ routes: { limits: { maxConcurrentUploads: 0 } } });
+    try {
+      const form = tokenOf((await full.app.inject({ method: 'GET', url: '/report/en' })).body);
+      const { payload, headers } = multipart([{ name: 'token', value: form }, { name: 'what', value: 'x' }]);
+      const response = await full.app.inject({ method: 'POST', url: '/report/en', payload, headers });
+      expect(response.statusCode).toBe(503);
+      expect(response.body).toContain('busy');
+      expect(await full.service.list()).toEqual([]);
+    } finally {
+      await full.app.close();
+      await full.store.close();
+      rmSync(full.folder, { recursive: true, force: true });
+    }
+  });
+
   it('expires unkept submissions, leaving none of their ciphertext in the SQLite file or its WAL', async () => {
     const response = await submit([{ name: 'token', value: await token() }, { name: 'what', value: 'to expire' }]);
     expect(response.statusCode).toBe(200);
