@@ -29,6 +29,7 @@ export const dayOf = (instant: Date): string => instant.toISOString().slice(0, 1
 export const addDays = (day: string, days: number): string => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
 
 export type FollowUpOutcome = { ok: true; replies: IntakeMessage[]; sentByReporter: number } | { ok: false };
+export type SealedFollowUpOutcome = { ok: true; sealedReplies: Uint8Array[]; sentByReporter: number } | { ok: false };
 
 export interface OpenedSubmission {
   id: string;
@@ -169,6 +170,28 @@ export class IntakeService {
     } finally {
       this.sodium.memzero(keys.replyPrivateKey);
     }
+  }
+
+  /**
+   * The same as `followUp` for a browser that derived the receipt's keys itself: it sends only the
+   * look-up hash (never the receipt) and, optionally, a message it sealed to the organisation; it
+   * gets the replies still sealed to its own key. The server never sees receipt or plaintext.
+   */
+  async followUpSealed(lookupHex: string, sealedMessage: Uint8Array | null): Promise<SealedFollowUpOutcome> {
+    const wellFormed = /^[0-9a-f]{64}$/.test(lookupHex);
+    const lookup = wellFormed ? this.sodium.from_hex(lookupHex) : this.decoyLookup;
+    const found = wellFormed ? await this.store.intake.findByLookup(lookupHex) : null;
+    const stored = found ? this.sodium.from_hex(found.lookup) : this.decoyLookup;
+    const matches = this.sodium.memcmp(stored, lookup) && found !== null && wellFormed;
+    if (!matches || !found) return { ok: false };
+    if (sealedMessage) await this.store.transaction((session) => session.intake.addMessage(found.id, 'reporter', sealedMessage, this.today()));
+    const sealedReplies = (await this.store.intake.messages(found.id, 'analyst')).map((message) => message.sealed);
+    return { ok: true, sealedReplies, sentByReporter: await this.store.intake.countMessages(found.id, 'reporter') };
+  }
+
+  /** What a browser needs to derive receipt keys itself: the salt and the Argon2id cost. */
+  async receiptDerivation(): Promise<{ salt: Uint8Array; params: KdfParams }> {
+    return { salt: await this.receiptSalt(), params: this.receiptKdf };
   }
 
   // ---- the analyst half ----

@@ -178,6 +178,36 @@ describe('intake pages and routes', () => {
     ]);
   });
 
+  it('answers a browser that derived the receipt keys itself, sealed replies only, one answer for every wrong look-up', async () => {
+    const sodium = fixture.service.sodium;
+    const sent = await submit([{ name: 'token', value: await token() }, { name: 'what', value: 'sealed follow-up test' }]);
+    const receipt = receiptOf(sent.body);
+    const id = await findByWhat(fixture, 'sealed follow-up test');
+    await fixture.service.reply(id, 'reply for the browser');
+    const { salt, params } = await fixture.service.receiptDerivation();
+    const { deriveReceiptKeys } = await import('../../src/intake/receipt.js');
+    const { sealMessage } = await import('../../src/intake/envelope.js');
+    const keys = deriveReceiptKeys(sodium, receipt, salt, params);
+    const ask = async (lookup: string, message?: Uint8Array) => {
+      const form = tokenOf((await app.inject({ method: 'GET', url: '/report/en/follow-up' })).body);
+      const { payload, headers } = multipart([{ name: 'token', value: form }, { name: 'lookup', value: lookup }, ...(message ? [{ name: 'message', value: message, filename: 'message' }] : [])]);
+      return app.inject({ method: 'POST', url: '/report/en/follow-up/sealed', payload, headers });
+    };
+    const right = await ask(keys.lookup, sealMessage(sodium, fixture.keyPair.publicKey, { text: 'added in the browser', day: '2026-11-23' }));
+    expect(right.statusCode).toBe(200);
+    const { unpad } = await import('../../src/intake/padding.js');
+    const replies = (right.json() as { replies: string[] }).replies.map((sealed) => JSON.parse(new TextDecoder().decode(unpad(sodium.crypto_box_seal_open(sodium.from_base64(sealed, sodium.base64_variants.URLSAFE_NO_PADDING), keys.replyPublicKey, keys.replyPrivateKey)))) as { text: string });
+    expect(replies.map((reply) => reply.text)).toEqual(['reply for the browser']);
+    expect(JSON.stringify(right.json())).not.toContain('reply for the browser');
+    const wrong = [await ask('0'.repeat(64)), await ask(keys.lookup.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a'))), await ask('not hex'), await ask('')];
+    for (const answer of wrong) {
+      expect(answer.statusCode).toBe(403);
+      expect(Object.keys(answer.json()).sort()).toEqual(['error', 'token']);
+      expect(answer.json().error).toBe(wrong[0]?.json().error);
+    }
+    expect((await fixture.service.open(id, fixture.keyPair)).messages.map((message) => message.text)).toEqual(['reply for the browser', 'added in the browser']);
+  });
+
   it('throttles receipt guessing without keeping any address', async () => {
     const throttled = await intakeFixture({ routes: { limits: { rates: { receipt: { perClient: 2, total: 100 }, submitPlain: { perClient: 5, total: 5 }, submitSealed: { perClient: 5, total: 5 } } } } });
     try {

@@ -88,6 +88,39 @@ describe('a seized server', { skip: !existsSync(CHROMIUM) && `no Chromium at ${C
 
     for (const receipt of receipts) expect(receipt).toMatch(/^\d{5}(-\d{5}){4}$/);
 
+    // The JavaScript reporter comes back: keys derived in the browser, the reply opened there.
+    const jsSubmission = await findByWhat(fixture, 'canary-testimony-js-5353: задержали ночью');
+    await fixture.service.reply(jsSubmission, 'Спасибо, мы прочитали. canary-reply-text');
+    const back = await browser.newContext();
+    const backPage = await back.newPage();
+    const followUpPosts: string[] = [];
+    backPage.on('request', (request) => {
+      if (request.method() === 'POST') followUpPosts.push(`${request.url()} ${request.postDataBuffer()?.toString('latin1') ?? ''}`);
+    });
+    await backPage.goto(`${base}/report/ru/follow-up`);
+    await backPage.waitForSelector('form[data-ready="1"]', { timeout: 20_000 });
+    await backPage.fill('#f-receipt', '00000-00000-00000-00000-00000');
+    await backPage.click('button[type=submit]');
+    await backPage.waitForFunction(() => (document.getElementById('follow-up-status')?.textContent ?? '').includes('не найдено'));
+    await backPage.fill('#f-receipt', receipts[1] ?? '');
+    await backPage.fill('#f-message', 'canary-followup-js-6161');
+    await backPage.click('button[type=submit]');
+    await backPage.waitForSelector('#follow-up-result:not([hidden])', { timeout: 30_000 });
+    expect(await backPage.textContent('#follow-up-replies')).toContain('Спасибо, мы прочитали. canary-reply-text');
+    await back.close();
+    expect(followUpPosts.length).toBe(2);
+    for (const post of followUpPosts) {
+      expect(post).toContain('/follow-up/sealed');
+      expect(post).not.toContain(receipts[1] ?? 'x');
+      expect(post).not.toContain((receipts[1] ?? 'x').replaceAll('-', ''));
+      expect(post).not.toContain('canary-followup-js-6161');
+    }
+    const conversation = await fixture.service.open(jsSubmission, fixture.keyPair);
+    expect(conversation.messages.map((message) => [message.from, message.text])).toEqual([
+      ['analyst', 'Спасибо, мы прочитали. canary-reply-text'],
+      ['reporter', 'canary-followup-js-6161'],
+    ]);
+
     // Read every byte the server holds: database, WAL, shared memory, the whole folder, the log.
     const files = (readdirSync(fixture.folder, { recursive: true }) as string[]).map((name) => join(fixture.folder, name)).filter((path) => statSync(path).isFile());
     expect(files.map((path) => path.slice(fixture.folder.length + 1)).sort()).toEqual(expect.arrayContaining(['store.db', 'store.db-shm', 'store.db-wal']));
@@ -102,6 +135,8 @@ describe('a seized server', { skip: !existsSync(CHROMIUM) && `no Chromium at ${C
       'canary-who-js',
       'canary-attachment-js-8484',
       'canary-pixels-js',
+      'canary-followup-js-6161',
+      'canary-reply-text',
       ...receipts,
       ...receipts.map((receipt) => receipt.replaceAll('-', '')),
       '127.0.0.1',

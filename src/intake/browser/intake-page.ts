@@ -6,9 +6,11 @@
 // as in Tor Browser's "Safer" level), the form falls back to its plain submission.
 import type { IntakeAttachmentInfo, IntakeReport } from '../../model/intake-report.js';
 import { prepareAttachment, type AttachmentCopy } from '../attachment.js';
-import { sealAttachment, sealReport } from '../envelope.js';
+import { sealAttachment, sealMessage, sealReport } from '../envelope.js';
+import { unpad } from '../padding.js';
+import { deriveReceiptKeys } from '../receipt.js';
 import { solveProofOfWork } from '../proof-of-work.js';
-import { loadSodium, type Sodium } from '../sodium.js';
+import { fromUtf8, loadSodium, type Sodium } from '../sodium.js';
 
 const FIELDS = { what: 'what', when: 'when', where: 'where', who: 'who', howKnown: 'how_known', contact: 'contact' } as const;
 
@@ -107,10 +109,83 @@ async function start(form: HTMLFormElement, sodium: Sodium): Promise<void> {
   form.dataset.ready = '1';
 }
 
+/**
+ * Follow-up with a receipt, in the browser: derive the receipt's keys here (Argon2id), send only the
+ * look-up hash and, if any, a message sealed to the organisation; open the replies here.
+ */
+function startFollowUp(form: HTMLFormElement, sodium: Sodium): void {
+  const data = form.dataset;
+  const b64 = (text: string) => sodium.from_base64(text, sodium.base64_variants.URLSAFE_NO_PADDING);
+  const publicKey = b64(data.publicKey ?? '');
+  const salt = b64(data.salt ?? '');
+  const params = { opsLimit: Number(data.opsLimit), memLimitBytes: Number(data.memLimit) };
+  const status = document.getElementById('follow-up-status');
+  const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
+  const say = (message: string) => {
+    if (status) status.textContent = message;
+  };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (button) button.disabled = true;
+    try {
+      say(data.msgWorking ?? '');
+      const keys = deriveReceiptKeys(sodium, text(form, 'receipt'), salt, params);
+      const message = text(form, 'message');
+      const body = new FormData();
+      body.append('token', text(form, 'token'));
+      body.append('lookup', keys.lookup);
+      if (message) body.append('message', new Blob([sealMessage(sodium, publicKey, { text: message, day: new Date().toISOString().slice(0, 10) }) as BlobPart]), 'message');
+      const response = await fetch(data.sealedAction ?? '', { method: 'POST', body, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
+      const answer = (await response.json()) as { replies?: string[]; sentByReporter?: number; token?: string; error?: string };
+      // Every answer brings a fresh single-use token for the next try.
+      const tokenInput = form.elements.namedItem('token') as HTMLInputElement | null;
+      if (answer.token && tokenInput) tokenInput.value = answer.token;
+      if (!response.ok || !answer.replies) {
+        say(answer.error ?? data.msgGeneric ?? '');
+        sodium.memzero(keys.replyPrivateKey);
+        return;
+      }
+      const replies = answer.replies.map((sealed) => JSON.parse(fromUtf8(unpad(sodium.crypto_box_seal_open(b64(sealed), keys.replyPublicKey, keys.replyPrivateKey)))) as { text: string; day: string });
+      sodium.memzero(keys.replyPrivateKey);
+      const list = document.getElementById('follow-up-replies');
+      list?.replaceChildren(
+        ...(replies.length === 0
+          ? [Object.assign(document.createElement('p'), { textContent: data.msgNoReplies ?? '' })]
+          : replies.map((reply) => {
+              const article = document.createElement('article');
+              article.append(Object.assign(document.createElement('p'), { className: 'day', textContent: reply.day }), Object.assign(document.createElement('p'), { className: 'text', textContent: reply.text }));
+              return article;
+            })),
+      );
+      const count = document.getElementById('follow-up-count');
+      if (count) count.textContent = (data.msgSent ?? '').replace('0', String(answer.sentByReporter ?? 0));
+      const added = document.getElementById('follow-up-added');
+      if (added) {
+        added.hidden = !message;
+        added.textContent = data.msgAdded ?? '';
+      }
+      const messageInput = form.elements.namedItem('message') as HTMLTextAreaElement | null;
+      if (messageInput) messageInput.value = '';
+      const result = document.getElementById('follow-up-result');
+      if (result) result.hidden = false;
+      say('');
+    } catch (error) {
+      say(`${data.msgFailed ?? 'Failed'}: ${(error as Error).message}`);
+    } finally {
+      if (button) button.disabled = false;
+    }
+  });
+  form.dataset.ready = '1';
+}
+
 const form = document.querySelector<HTMLFormElement>('form[data-intake]');
-if (form) {
-  // If libsodium cannot start, the plain form submission (sealed by the server) still works.
+const followUp = document.querySelector<HTMLFormElement>('form[data-follow-up]');
+if (form || followUp) {
+  // If libsodium cannot start, the plain form submission (handled by the server) still works.
   loadSodium()
-    .then((sodium) => start(form, sodium))
+    .then((sodium) => {
+      if (form) void start(form, sodium);
+      if (followUp) startFollowUp(followUp, sodium);
+    })
     .catch(() => undefined);
 }

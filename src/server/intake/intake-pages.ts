@@ -108,7 +108,15 @@ ${notes.length ? `<ul class="notes">${notes.map((note) => `<li>${escapeHtml(note
 }
 
 /** The follow-up form; after a successful look-up it shows replies and carries the receipt on to add more. */
-export function followUpPage(messages: IntakeMessages, options: { token: string; notice?: string; receipt?: string; replies?: IntakeMessage[]; sentByReporter?: number; added?: boolean }): string {
+/** What the follow-up page's script needs to derive receipt keys and seal in the browser. */
+export interface FollowUpScriptModel {
+  publicKey: string;
+  salt: string;
+  opsLimit: number;
+  memLimitBytes: number;
+}
+
+export function followUpPage(messages: IntakeMessages, options: { token: string; notice?: string; receipt?: string; replies?: IntakeMessage[]; sentByReporter?: number; added?: boolean; script?: FollowUpScriptModel }): string {
   const m = messages;
   const conversation =
     options.replies === undefined
@@ -126,7 +134,11 @@ ${options.replies.length === 0 ? `<p>${escapeHtml(m.noReplies)}</p>` : options.r
 <h1>${escapeHtml(m.followUpTitle)}</h1>
 ${options.notice ? `<p class="error" role="alert">${escapeHtml(options.notice)}</p>` : ''}
 ${conversation}
-<form method="post" action="/report/${m.lang}/follow-up" enctype="multipart/form-data" accept-charset="utf-8">
+<form id="follow-up-form" method="post" action="/report/${m.lang}/follow-up" enctype="multipart/form-data" accept-charset="utf-8"${
+    options.script
+      ? ` data-follow-up="1" data-public-key="${escapeHtml(options.script.publicKey)}" data-salt="${escapeHtml(options.script.salt)}" data-ops-limit="${options.script.opsLimit}" data-mem-limit="${options.script.memLimitBytes}" data-sealed-action="/report/${m.lang}/follow-up/sealed" data-msg-working="${escapeHtml(m.script.working)}" data-msg-failed="${escapeHtml(m.script.failed)}" data-msg-generic="${escapeHtml(m.followUpGeneric)}" data-msg-added="${escapeHtml(m.added)}" data-msg-no-replies="${escapeHtml(m.noReplies)}" data-msg-sent="${escapeHtml(m.sentCount(0))}"`
+      : ''
+  }>
 <input type="hidden" name="token" value="${escapeHtml(options.token)}">
 <p>${escapeHtml(m.followUpIntro)}</p>
 <div class="field">
@@ -137,9 +149,17 @@ ${conversation}
 <label for="f-message">${escapeHtml(m.addInformation)}</label>
 <textarea id="f-message" name="message" rows="6"></textarea>
 </div>
+<p id="follow-up-status" class="status" role="status" aria-live="polite"></p>
 <button type="submit">${escapeHtml(m.followUpSubmit)}</button>
 </form>
+<section id="follow-up-result" class="replies" hidden>
+<p id="follow-up-added" class="ok" hidden></p>
+<h2>${escapeHtml(m.repliesTitle)}</h2>
+<div id="follow-up-replies"></div>
+<p id="follow-up-count"></p>
+</section>
 <p><a href="/report/${m.lang}">${escapeHtml(m.title)}</a></p>`,
+    Boolean(options.script),
   );
 }
 

@@ -247,7 +247,15 @@ export async function intakeRoutes(app: FastifyInstance, options: IntakeRouteOpt
   const showFollowUp = async (request: FastifyRequest, reply: FastifyReply) => {
     const lang = languageOf(request);
     if (!lang) return reply.callNotFound();
-    return privatePage(reply, 200, followUpPage(INTAKE_MESSAGES[lang], { token: await service.issueFormToken() }));
+    return privatePage(reply, 200, followUpPage(INTAKE_MESSAGES[lang], { token: await service.issueFormToken(), ...(await followUpScript()) }), INTAKE_FORM_CSP);
+  };
+  /** The follow-up page's script model, when the organisation key is set. */
+  const followUpScript = async () => {
+    const publicKey = await service.publicKey();
+    if (!publicKey) return {};
+    const { salt, params } = await service.receiptDerivation();
+    const b64 = (bytes: Uint8Array) => service.sodium.to_base64(bytes, service.sodium.base64_variants.URLSAFE_NO_PADDING);
+    return { script: { publicKey: b64(publicKey), salt: b64(salt), opsLimit: params.opsLimit, memLimitBytes: params.memLimitBytes } };
   };
   app.get('/report/:lang/follow-up', showFollowUp);
 
@@ -272,7 +280,33 @@ export async function intakeRoutes(app: FastifyInstance, options: IntakeRouteOpt
     if (message.length > INTAKE_FIELD_LIMITS.what) return privatePage(reply, 413, errorPage(messages, messages.errors.tooLong(messages.addInformation, INTAKE_FIELD_LIMITS.what), `/report/${lang}/follow-up`));
     const outcome = await service.followUp(receipt, message || null);
     if (!outcome.ok) return generic();
-    return privatePage(reply, 200, followUpPage(messages, { token: await service.issueFormToken(), receipt, replies: outcome.replies, sentByReporter: outcome.sentByReporter, added: Boolean(message) }));
+    return privatePage(reply, 200, followUpPage(messages, { token: await service.issueFormToken(), receipt, replies: outcome.replies, sentByReporter: outcome.sentByReporter, added: Boolean(message), ...(await followUpScript()) }), INTAKE_FORM_CSP);
+  });
+
+  // With JavaScript: the browser derives the receipt's keys; only the look-up hash and sealed bytes travel.
+  app.post('/report/:lang/follow-up/sealed', async (request, reply) => {
+    const lang = languageOf(request);
+    if (!lang) return reply.callNotFound();
+    const messages = INTAKE_MESSAGES[lang];
+    // Every answer carries a fresh token for the next try; it is random whatever the receipt was.
+    const generic = async () => reply.code(403).header('cache-control', 'no-store').send({ error: messages.followUpGeneric, token: await service.issueFormToken() });
+    const refuse = async (status: number, text: string) => reply.code(status).header('cache-control', 'no-store').send({ error: text, token: await service.issueFormToken() });
+    if (!rateLimiter.take('receipt', request.ip)) return generic();
+    let received;
+    try {
+      received = await readMultipart(request, { fieldBytes: { token: 200, lookup: 64 }, fileFields: ['message'], maxFileBytes: paddedLength(fieldBytes(INTAKE_FIELD_LIMITS.what)) + 48, maxFiles: 1 });
+    } catch (error) {
+      if (error instanceof IntakeInputError) return refuse(error.statusCode, problemText(messages, error, limits));
+      throw error;
+    }
+    const { fields, files } = received;
+    if (!(await spendToken(fields.get('token'))).ok) return refuse(400, messages.errors.formExpired);
+    const message = files[0]?.bytes ?? null;
+    if (message && !isBucket(message.length - 48)) return refuse(400, messages.errors.malformed);
+    const outcome = await service.followUpSealed(fields.get('lookup') ?? '', message);
+    if (!outcome.ok) return generic();
+    const b64 = (bytes: Uint8Array) => service.sodium.to_base64(bytes, service.sodium.base64_variants.URLSAFE_NO_PADDING);
+    return reply.code(200).header('cache-control', 'no-store').send({ replies: outcome.sealedReplies.map(b64), sentByReporter: outcome.sentByReporter, token: await service.issueFormToken() });
   });
 }
 
