@@ -5,6 +5,7 @@ import { evalBenchmark } from './eval.js';
 import { linkBenchmark } from './link.bench.js';
 import { extractBenchmark } from './extract.bench.js';
 import { incidentsBenchmark } from './incidents.bench.js';
+import { personsBenchmark } from './persons.bench.js';
 import { intakeBenchmark } from './intake.bench.js';
 
 const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
@@ -14,6 +15,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   incidents: incidentsBenchmark,
   estimate: estimateBenchmark,
   link: linkBenchmark,
+  persons: personsBenchmark,
   intake: intakeBenchmark,
 };
 

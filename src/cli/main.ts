@@ -15,6 +15,7 @@ import { intakeExpireCommand, intakeImportCommand, intakeKeepCommand, intakeList
 import { keysInitCommand, keysInstallCommand, keysShowCommand } from './commands/keys.command.js';
 import { linkCommand } from './commands/link.command.js';
 import { listCommand } from './commands/list.command.js';
+import { personsDecisionCommand, personsExtractCommand, personsImportCommand, personsLinkCommand, personsListCommand, personsShowCommand } from './commands/persons.command.js';
 import { reextractCommand } from './commands/reextract.command.js';
 import { reviewCommand, reviewQueueCommand } from './commands/review.command.js';
 import { searchCommand } from './commands/search.command.js';
@@ -216,10 +217,75 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
   program
     .command('estimate')
     .description('estimate how many people no list caught, from the overlap of lists (multiple systems estimation)')
-    .requiredOption('--table <file>', 'one overlap table as JSON: {"lists": [...], "counts": {"110": n, ...}}')
+    .option('--table <file>', 'one overlap table as JSON: {"lists": [...], "counts": {"110": n, ...}}')
+    .option('--lists <names>', 'build the table from the linked persons of these stored lists instead: A,B,C')
+    .option('--strata <field>', 'with --lists: estimate per stratum and sum (sex, kind, place, year)')
     .option('--model <model>', 'use this model instead of the lowest BIC: [12,3], [12,13,23], Mt, Mth_Chao, …')
+    .option('--db <location>', DB_HELP)
     .option('--json', 'print one JSON object')
-    .action(async (options) => setExit(await estimateCommand(io, options)));
+    .action(async (options) => setExit(await estimateCommand(io, { ...options, db: db(options) })));
+
+  const persons = program.command('persons').description('person lists in the store: import, link into persons, review, count');
+  const repeatable = (value: string, previous: string[]) => [...previous, value];
+  persons
+    .command('import')
+    .description('import a person list (CSV, UTF-8 or CP1251) as a named list; the same file again changes nothing')
+    .argument('<file>', 'CSV file with a header row')
+    .requiredOption('--source <name>', 'the list\'s name, e.g. memorial-2019')
+    .option('--id <column>', 'column holding record ids (default: id, unique_id, rec_id…)')
+    .option('--map <column=field>', 'map a column to a field, repeatable (given, surname, patronymic, full_name, birth_date, sex, place, violation_date, violation_kind, text, …)', repeatable, [] as string[])
+    .option('--as <name>', 'who imports, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (file: string, options) => setExit(await personsImportCommand(io, file, { ...options, db: db(options) })));
+  persons
+    .command('extract')
+    .description('persons named in captured documents become records of the list "documents" (one per person per document)')
+    .option('--as <name>', 'who runs it, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await personsExtractCommand(io, { ...options, db: db(options) })));
+  persons
+    .command('link')
+    .description('link every stored record into persons, then apply analysts\' confirmations and splits')
+    .option('--as <name>', 'who runs it, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await personsLinkCommand(io, { ...options, db: db(options) })));
+  persons
+    .command('list')
+    .description('persons, in order of their first record, with their lists and spellings')
+    .option('--list <name>', 'only persons with a record on this list')
+    .option('--limit <n>', 'show at most n persons')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await personsListCommand(io, { ...options, db: db(options) })));
+  persons
+    .command('show')
+    .description('one person with every record, list and spelling, and the decisions about it')
+    .argument('<id>', 'person (psn_…) or person record (per_…) id')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options) => setExit(await personsShowCommand(io, id, { ...options, db: db(options) })));
+  persons
+    .command('confirm')
+    .description('two records (or persons) are the same person; holds across re-runs (audited)')
+    .argument('<id>', 'person record (per_…) or person (psn_…)')
+    .argument('<other>', 'person record (per_…) or person (psn_…)')
+    .option('--note <text>', 'why, kept in the audit log')
+    .option('--as <name>', 'who decides, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (id: string, other: string, options) => setExit(await personsDecisionCommand(io, 'confirm', [id, other], { ...options, db: db(options) })));
+  persons
+    .command('split')
+    .description('a record is not the person it was linked to: it stands alone, also after re-runs (audited)')
+    .argument('<record>', 'person record (per_…)')
+    .option('--note <text>', 'why, kept in the audit log')
+    .option('--as <name>', 'who decides, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (record: string, options) => setExit(await personsDecisionCommand(io, 'split', [record], { ...options, db: db(options) })));
 
   program
     .command('link')

@@ -5,6 +5,7 @@ import { EntityDecisionRepository } from './entity-decision.repository.js';
 import { IncidentRepository } from './incident.repository.js';
 import { IntakeRepository } from './intake.repository.js';
 import { DocumentRepository } from './document.repository.js';
+import { PersonRepository } from './person.repository.js';
 import { postgresStoreDialect } from './dialect/postgres/postgres-dialect.js';
 import { sqliteStoreDialect } from './dialect/sqlite/sqlite-dialect.js';
 import type { Database } from './schema.js';
@@ -24,6 +25,7 @@ export class StoreSession {
   readonly audit: AuditRepository;
   readonly incidents: IncidentRepository;
   readonly entityDecisions: EntityDecisionRepository;
+  readonly persons: PersonRepository;
   readonly intake: IntakeRepository;
 
   constructor(readonly db: Kysely<Database>, dialect: StoreDialect) {
@@ -32,6 +34,7 @@ export class StoreSession {
     this.claims = new ClaimRepository(db);
     this.incidents = new IncidentRepository(db);
     this.entityDecisions = new EntityDecisionRepository(db);
+    this.persons = new PersonRepository(db);
     this.intake = new IntakeRepository(db);
     this.audit = new AuditRepository(db, (transaction) => dialect.lockAuditLog(transaction));
   }
