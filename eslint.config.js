@@ -20,6 +20,7 @@ export default tseslint.config(
   { files: ['src/capture/**/*.ts', 'src/search/**/*.ts', 'src/extract/**/*.ts', 'src/resolve/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/store/**', '**/services/**', '**/cli/**', '**/server/**'], 'stages do not reach into the store, services, server or cli') } },
   { files: ['src/store/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/services/**', '**/cli/**', '**/capture/**'], 'the store does not reach up into services or cli') } },
   { files: ['src/store/dialect/*/migrations/*.ts'], rules: { 'no-restricted-imports': forbid(['../**', './**'], 'migrations are frozen and import no application code') } },
+  { files: ['src/intake/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': forbid(['**/store/**', '**/services/**', '**/cli/**', '**/server/**', 'node:*'], 'src/intake runs in the browser too: no I/O, store, services, server or cli') } },
   { files: ['src/services/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/cli/**', '**/server/**'], 'services do not reach into the cli or the server') } },
   { files: ['src/server/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/cli/**'], 'the server does not reach into the cli') } },
 );

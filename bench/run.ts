@@ -7,6 +7,7 @@ import { linkBenchmark } from './link.bench.js';
 import { extractBenchmark } from './extract.bench.js';
 import { incidentsBenchmark } from './incidents.bench.js';
 import { personsBenchmark } from './persons.bench.js';
+import { intakeBenchmark } from './intake.bench.js';
 
 const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   capture: captureBenchmark,
@@ -17,6 +18,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   estimate: estimateBenchmark,
   link: linkBenchmark,
   persons: personsBenchmark,
+  intake: intakeBenchmark,
 };
 
 const [name = 'capture', ...args] = process.argv.slice(2);

@@ -11,6 +11,8 @@ import { entitiesCommand, entityDecisionCommand } from './commands/entities.comm
 import { extractCommand } from './commands/extract.command.js';
 import { incidentCommand, incidentDecisionCommand, incidentsCommand } from './commands/incidents.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
+import { intakeExpireCommand, intakeImportCommand, intakeKeepCommand, intakeListCommand, intakeOpenCommand, intakeReplyCommand } from './commands/intake.command.js';
+import { keysInitCommand, keysInstallCommand, keysShowCommand } from './commands/keys.command.js';
 import { linkCommand } from './commands/link.command.js';
 import { listCommand } from './commands/list.command.js';
 import { personsDecisionCommand, personsExtractCommand, personsImportCommand, personsLinkCommand, personsListCommand, personsShowCommand } from './commands/persons.command.js';
@@ -303,6 +305,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--port <port>', 'TCP port (default 4310; 0 picks a free one)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .option('--secure-cookies', 'mark session cookies Secure although this server speaks plain http (it sits behind a TLS proxy)')
+    .option('--intake-retention-days <days>', 'days a confidential submission is kept unless an analyst keeps it (default 90)')
+    .option('--intake-pow-bits <bits>', 'proof of work asked of browsers with JavaScript (default 20)')
+    .option('--intake-rate <n>', 'intake requests per client (and ×100 in all) per 10 minutes (default 6 without JavaScript, 20 with, 10 receipt look-ups)')
     .action(async (options) => setExit(await serveCommand(io, { ...options, db: db(options) })));
 
   const users = program.command('users').description('accounts of the web workspace (viewer, analyst, admin)');
@@ -336,6 +341,81 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--db <location>', DB_HELP)
     .option('--as <name>', 'who is disabling it, for the audit log')
     .action(async (name: string, options) => setExit(await usersDisableCommand(io, name, { ...options, db: db(options) })));
+
+  const KEY_HELP = 'the organisation key file (default $CHRONICLE_INTAKE_KEY, else ./chronicle-intake.key)';
+  const STDIN_HELP = 'read the passphrase from the first line of standard input (else $CHRONICLE_INTAKE_PASSPHRASE, else a prompt)';
+  const keys = program.command('keys').description("the organisation's confidential-intake key pair");
+  keys
+    .command('init')
+    .description('create the key pair: private key to a passphrase-locked file (keep it off the server), public key into the store')
+    .option('--key-file <file>', KEY_HELP)
+    .option('--passphrase-stdin', STDIN_HELP)
+    .option('--force', 'replace an existing key file (submissions sealed to it become unreadable)')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await keysInitCommand(io, { ...options, db: db(options) })));
+  keys
+    .command('install')
+    .description("give a store (the server's) the public key, from a key file or as text")
+    .argument('[public-key]', 'the public key (base64url); default: read it from --key-file')
+    .option('--key-file <file>', KEY_HELP)
+    .option('--db <location>', DB_HELP)
+    .action(async (publicKey: string | undefined, options) => setExit(await keysInstallCommand(io, publicKey, { ...options, db: db(options) })));
+  keys
+    .command('show')
+    .description('the public key the store seals intake to')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await keysShowCommand(io, { ...options, db: db(options) })));
+
+  const intake = program.command('intake').description('confidential submissions: list, open, reply, keep, import, expire');
+  intake
+    .command('list')
+    .description('submissions waiting (nothing is decrypted)')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await intakeListCommand(io, { ...options, db: db(options) })));
+  intake
+    .command('open')
+    .description('decrypt one submission with the key file')
+    .argument('<id>', 'submission id (itk_…)')
+    .option('--key-file <file>', KEY_HELP)
+    .option('--passphrase-stdin', STDIN_HELP)
+    .option('--out <folder>', 'write the attached files here')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options) => setExit(await intakeOpenCommand(io, id, { ...options, db: db(options) })));
+  intake
+    .command('reply')
+    .description("reply to the reporter (readable only with their receipt); text from --file or standard input")
+    .argument('<id>', 'submission id (itk_…)')
+    .option('--file <file>', 'the reply text (UTF-8)')
+    .option('--db <location>', DB_HELP)
+    .action(async (id: string, options) => setExit(await intakeReplyCommand(io, id, { ...options, db: db(options) })));
+  intake
+    .command('keep')
+    .description('keep a submission past its expiry day')
+    .argument('<id>', 'submission id (itk_…)')
+    .option('--release', 'let it expire again')
+    .option('--db <location>', DB_HELP)
+    .action(async (id: string, options) => setExit(await intakeKeepCommand(io, id, { ...options, db: db(options) })));
+  intake
+    .command('expire')
+    .description('destroy submissions past their expiry day that nobody kept (also done by serve, hourly)')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await intakeExpireCommand(io, { ...options, db: db(options) })));
+  intake
+    .command('import')
+    .description('decrypt a submission and capture it as a document of a pseudonymous confidential source (the contact field stays out)')
+    .argument('<id>', 'submission id (itk_…)')
+    .option('--key-file <file>', KEY_HELP)
+    .option('--passphrase-stdin', STDIN_HELP)
+    .option('--into <location>', 'capture into this store instead of --db (e.g. an analyst-side store)')
+    .option('--as <name>', 'who imports, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options) => setExit(await intakeImportCommand(io, id, { ...options, db: db(options) })));
 
   program
     .command('demo')

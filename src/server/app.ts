@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import { addAccessControl } from './auth/access-control.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { registerApiRoutes } from './routes/index.js';
+import { intakeRoutes, type IntakeRouteOptions } from './intake/intake.routes.js';
 import { addSecurityHeaders } from './security-headers.js';
 import { serveWebApp } from './web-app.js';
 
@@ -26,6 +27,8 @@ export interface ServerOptions {
   secureCookies?: boolean;
   /** Login throttling (tests pass their own). */
   loginThrottle?: LoginThrottle;
+  /** Confidential intake pages under /report (absent: not served). */
+  intake?: IntakeRouteOptions;
 }
 
 export type ChronicleServer = FastifyInstance;
@@ -90,6 +93,8 @@ export async function buildServer(options: ServerOptions): Promise<ChronicleServ
     engine: options.store.engine,
     documents: await options.store.documents.count(),
   }));
+
+  if (options.intake) await app.register(intakeRoutes, options.intake);
 
   return app;
 }

@@ -277,4 +277,43 @@ export interface Database {
   person_decisions: PersonDecisionsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  intake_settings: IntakeSettingsTable;
+  intake_submissions: IntakeSubmissionsTable;
+  intake_attachments: IntakeAttachmentsTable;
+  intake_messages: IntakeMessagesTable;
+}
+
+/** Confidential intake (migration 08): sealed bytes only; days, never instants. */
+export interface IntakeSettingsTable {
+  name: string;
+  value: string;
+}
+
+export interface IntakeSubmissionsTable {
+  id: string;
+  /** Argon2id of the receipt (hex): the only way to find a submission from its receipt. */
+  lookup: string;
+  reply_public_key: Uint8Array;
+  sealed_report: Uint8Array;
+  created_on: string;
+  expires_on: string;
+  kept: number;
+  imported_document_id: string | null;
+}
+
+export interface IntakeAttachmentsTable {
+  id: string;
+  submission_id: string;
+  position: number;
+  sealed_key: Uint8Array;
+  ciphertext: Uint8Array;
+}
+
+export interface IntakeMessagesTable {
+  id: string;
+  submission_id: string;
+  position: number;
+  direction: string;
+  sealed: Uint8Array;
+  created_on: string;
 }

@@ -1,4 +1,6 @@
+import { DEFAULT_POW_BITS, MAX_POW_BITS } from '../../intake/proof-of-work.js';
 import { buildServer } from '../../server/app.js';
+import { DEFAULT_RETENTION_DAYS, IntakeService } from '../../services/intake.service.js';
 import { Store } from '../../store/store.js';
 import { CliError, type CliIo } from '../cli-io.js';
 import { storeLocation } from '../store-location.js';
@@ -9,6 +11,16 @@ export interface ServeCommandOptions {
   host?: string;
   /** Session cookies Secure even on plain http (behind a TLS proxy). */
   secureCookies?: boolean;
+  intakeRetentionDays?: string;
+  intakePowBits?: string;
+  intakeRate?: string;
+}
+
+function wholeNumber(text: string | undefined, fallback: number, name: string, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) throw new CliError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return value;
 }
 
 export const DEFAULT_PORT = 4310;
@@ -32,17 +44,34 @@ export async function serveCommand(io: CliIo, options: ServeCommandOptions, stop
   } catch (error) {
     throw new CliError(`cannot open the store at ${location.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')}: ${(error as Error).message}`);
   }
-  const app = await buildServer({ store, logLevel: io.env.CHRONICLE_LOG_LEVEL ?? 'warn', ...(options.secureCookies ? { secureCookies: true } : {}) });
+  const retentionDays = wholeNumber(options.intakeRetentionDays, DEFAULT_RETENTION_DAYS, '--intake-retention-days', 1, 3650);
+  const powBits = wholeNumber(options.intakePowBits, DEFAULT_POW_BITS, '--intake-pow-bits', 0, MAX_POW_BITS);
+  const intake = await IntakeService.create(store, { retentionDays });
+  const rate = options.intakeRate === undefined ? undefined : wholeNumber(options.intakeRate, 0, '--intake-rate', 1, 1_000_000);
+  const rates = rate === undefined ? undefined : { submitPlain: { perClient: rate, total: rate * 100 }, submitSealed: { perClient: rate, total: rate * 100 }, receipt: { perClient: rate, total: rate * 100 } };
+  const app = await buildServer({
+    store,
+    logLevel: io.env.CHRONICLE_LOG_LEVEL ?? 'warn',
+    ...(options.secureCookies ? { secureCookies: true } : {}),
+    intake: { service: intake, powBits, ...(rates ? { limits: { rates } } : {}) },
+  });
+  // Expired submissions are destroyed at start and every hour.
+  const sweep = () => intake.expire().catch((error: Error) => io.stderr(`intake expiry failed: ${error.message}\n`));
+  await sweep();
+  const sweeper = setInterval(sweep, 3600_000);
+  sweeper.unref();
   try {
     const address = await app.listen({ port, host });
-    io.stdout(`Chronicle is listening on ${address} (API docs: ${address}/api/docs); Ctrl-C stops it\n`);
+    io.stdout(`Chronicle is listening on ${address} (API docs: ${address}/api/docs; confidential intake: ${address}/report); Ctrl-C stops it\n`);
     if ((await store.users.count()) === 0) io.stdout('No accounts yet: add one with chronicle users add NAME --role admin\n');
     await stopped;
     return 0;
   } catch (error) {
     throw new CliError(`cannot listen on ${host}:${port}: ${(error as Error).message}`);
   } finally {
+    clearInterval(sweeper);
     await app.close();
+    await intake.close();
     await store.close();
   }
 }

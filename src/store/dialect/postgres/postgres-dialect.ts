@@ -80,6 +80,9 @@ export function postgresStoreDialect(url: string): StoreDialect {
     async prepare() {
       await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
     },
+    async eraseFreedSpace(tables) {
+      for (const table of tables) await sql`VACUUM ${sql.id(schema, table)}`.execute(db);
+    },
     async sizeOnDisk() {
       const { rows } = await sql<{ bytes: string | null }>`
         SELECT sum(pg_total_relation_size(c.oid))::text AS bytes

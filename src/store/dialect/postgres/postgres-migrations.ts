@@ -6,6 +6,7 @@ import * as incidentMembers from './migrations/2026-11-23-04-incident-members.js
 import * as entityDecisions from './migrations/2026-11-23-05-entity-decisions.js';
 import * as persons from './migrations/2026-11-23-06-persons.js';
 import * as accounts from './migrations/2026-11-23-07-accounts.js';
+import * as intake from './migrations/2026-11-23-08-intake.js';
 
 /** Every PostgreSQL migration, by name; names sort in the order they apply. */
 export const postgresMigrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '2026-11-23-05-entity-decisions': entityDecisions,
   '2026-11-23-06-persons': persons,
   '2026-11-23-07-accounts': accounts,
+  '2026-11-23-08-intake': intake,
 };
