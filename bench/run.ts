@@ -5,6 +5,7 @@ import { evalBenchmark } from './eval.js';
 import { linkBenchmark } from './link.bench.js';
 import { extractBenchmark } from './extract.bench.js';
 import { incidentsBenchmark } from './incidents.bench.js';
+import { webBenchmark } from './web.bench.js';
 
 const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   capture: captureBenchmark,
@@ -13,6 +14,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   incidents: incidentsBenchmark,
   estimate: estimateBenchmark,
   link: linkBenchmark,
+  web: webBenchmark,
 };
 
 const [name = 'capture', ...args] = process.argv.slice(2);
