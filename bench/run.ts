@@ -1,4 +1,5 @@
 // `npm run bench -- NAME [options]`: benchmarks and evaluations that are not part of `npm test`.
+import { apiBenchmark } from './api.bench.js';
 import { captureBenchmark } from './capture.bench.js';
 import { estimateBenchmark } from './estimate.bench.js';
 import { evalBenchmark } from './eval.js';
@@ -9,6 +10,7 @@ import { webBenchmark } from './web.bench.js';
 
 const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   capture: captureBenchmark,
+  api: apiBenchmark,
   extract: extractBenchmark,
   eval: evalBenchmark,
   incidents: incidentsBenchmark,

@@ -18,6 +18,7 @@ import { reviewCommand, reviewQueueCommand } from './commands/review.command.js'
 import { searchCommand } from './commands/search.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { showCommand } from './commands/show.command.js';
+import { usersAddCommand, usersDisableCommand, usersListCommand, usersTotpCommand } from './commands/users.command.js';
 import { verifyCommand } from './commands/verify.command.js';
 
 const DB_HELP = 'store: a SQLite file path or postgres://… URL (default: $CHRONICLE_DB, else ./chronicle.db)';
@@ -235,12 +236,48 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--db <location>', DB_HELP)
     .option('--port <port>', 'TCP port (default 4310; 0 picks a free one)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--secure-cookies', 'mark session cookies Secure although this server speaks plain http (it sits behind a TLS proxy)')
     .action(async (options) => setExit(await serveCommand(io, { ...options, db: db(options) })));
+
+  const users = program.command('users').description('accounts of the web workspace (viewer, analyst, admin)');
+  users
+    .command('add')
+    .description('add an account; the password is asked for (or read from stdin), never given as an argument')
+    .argument('<name>', 'user name')
+    .requiredOption('--role <role>', 'viewer, analyst or admin')
+    .option('--db <location>', DB_HELP)
+    .option('--as <name>', 'who is adding it, for the audit log')
+    .option('--json', 'print the account as JSON')
+    .action(async (name: string, options) => setExit(await usersAddCommand(io, name, { ...options, db: db(options) })));
+  users
+    .command('list')
+    .description('list accounts')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await usersListCommand(io, { ...options, db: db(options) })));
+  users
+    .command('totp')
+    .description('enrol a TOTP secret for an account and print its otpauth:// URI once')
+    .argument('<name>', 'user name')
+    .option('--db <location>', DB_HELP)
+    .option('--as <name>', 'who is enrolling it, for the audit log')
+    .option('--json', 'print JSON')
+    .action(async (name: string, options) => setExit(await usersTotpCommand(io, name, { ...options, db: db(options) })));
+  users
+    .command('disable')
+    .description('disable an account and end its sessions')
+    .argument('<name>', 'user name')
+    .option('--db <location>', DB_HELP)
+    .option('--as <name>', 'who is disabling it, for the audit log')
+    .action(async (name: string, options) => setExit(await usersDisableCommand(io, name, { ...options, db: db(options) })));
 
   program
     .command('demo')
-    .description('capture the sample corpus into a fresh store (.demo/chronicle.db) and search it')
+    .description('capture the sample corpus into a fresh store (.demo/chronicle.db), search it, then serve the workspace on it')
     .option('--db <location>', 'SQLite file for the demo store (default .demo/chronicle.db)')
+    .option('--no-serve', 'stop after the captures and searches (for scripts and CI)')
+    .option('--port <port>', 'TCP port for the workspace (default 4310; 0 picks a free one)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .action(async (options) => setExit(await demoCommand(io, options)));
 
   return program;

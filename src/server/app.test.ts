@@ -19,7 +19,7 @@ describe('server foundation', () => {
     const logStream = new PassThrough();
     logStream.on('data', (chunk: Buffer) => (logged += chunk.toString('utf8')));
     app = await buildServer({ store, logStream, logLevel: 'info' });
-    app.post('/api/test-echo', async (request) => ({ got: request.body }));
+    app.post('/api/test-echo', { config: { access: 'public' } }, async (request) => ({ got: request.body }));
     await app.ready();
   });
   after(async () => {

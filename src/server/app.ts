@@ -1,11 +1,16 @@
 import type { Writable } from 'node:stream';
+import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Store } from '../store/store.js';
+import { addAccessControl } from './auth/access-control.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { registerApiRoutes } from './routes/index.js';
 import { addSecurityHeaders } from './security-headers.js';
+import { serveWebApp } from './web-app.js';
 
 export interface ServerOptions {
   store: Store;
@@ -15,6 +20,12 @@ export interface ServerOptions {
   logLevel?: string;
   /** Largest request body in bytes for JSON routes (default 1 MiB). */
   bodyLimit?: number;
+  /** The built SPA's folder (default dist/web; null serves the API only). */
+  webRoot?: string | null;
+  /** Mark cookies Secure even on plain http (the server sits behind a TLS proxy). */
+  secureCookies?: boolean;
+  /** Login throttling (tests pass their own). */
+  loginThrottle?: LoginThrottle;
 }
 
 export type ChronicleServer = FastifyInstance;
@@ -57,7 +68,12 @@ export async function buildServer(options: ServerOptions): Promise<ChronicleServ
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send({ error: 'internal error; the server log has the details' });
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no such route: ${request.method} ${request.url.split('?')[0]}` }));
+  await app.register(fastifyCookie);
+  addAccessControl(app, options.store);
+  const web = await serveWebApp(app, options.webRoot);
+  app.setNotFoundHandler((request, reply) =>
+    web?.isPage(request) ? web.sendIndex(reply) : reply.code(404).send({ error: `no such route: ${request.method} ${request.url.split('?')[0]}` }),
+  );
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -67,7 +83,9 @@ export async function buildServer(options: ServerOptions): Promise<ChronicleServ
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
-  app.get('/api/health', { schema: { response: { 200: z.object({ ok: z.literal(true), engine: z.string(), documents: z.number().int() }) } } }, async () => ({
+  registerApiRoutes(app, { store: options.store, throttle: options.loginThrottle ?? new LoginThrottle(), ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}) });
+
+  app.get('/api/health', { config: { access: 'public' }, schema: { response: { 200: z.object({ ok: z.literal(true), engine: z.string(), documents: z.number().int() }) } } }, async () => ({
     ok: true as const,
     engine: options.store.engine,
     documents: await options.store.documents.count(),

@@ -160,6 +160,29 @@ export interface EntityDecisionsTable {
   at: string;
 }
 
+/** An account of the workspace (migration 07). */
+export interface UsersTable {
+  username: string;
+  role: string;
+  /** libsodium crypto_pwhash_str output: Argon2id with its parameters and salt. */
+  password_hash: string;
+  totp_secret: string | null;
+  /** The last TOTP time step accepted, so a code cannot be replayed. */
+  totp_last_step: number | string | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A login session; only the SHA-256 of its token is stored. */
+export interface SessionsTable {
+  token_hash: string;
+  username: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   originals: OriginalsTable;
@@ -174,4 +197,6 @@ export interface Database {
   incident_members: IncidentMembersTable;
   incident_decisions: IncidentDecisionsTable;
   entity_decisions: EntityDecisionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
 }

@@ -7,8 +7,11 @@ import { DocumentRepository } from './document.repository.js';
 import { postgresStoreDialect } from './dialect/postgres/postgres-dialect.js';
 import { sqliteStoreDialect } from './dialect/sqlite/sqlite-dialect.js';
 import type { Database } from './schema.js';
+import { RevisionRepository } from './revision.repository.js';
+import { SessionRepository } from './session.repository.js';
 import { SourceRepository } from './source.repository.js';
 import type { StoreDialect } from './store-dialect.js';
+import { UserRepository } from './user.repository.js';
 
 /** A PostgreSQL URL, else a SQLite file path. */
 export function isPostgresLocation(location: string): boolean {
@@ -23,6 +26,9 @@ export class StoreSession {
   readonly audit: AuditRepository;
   readonly incidents: IncidentRepository;
   readonly entityDecisions: EntityDecisionRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly revision: RevisionRepository;
 
   constructor(readonly db: Kysely<Database>, dialect: StoreDialect) {
     this.sources = new SourceRepository(db);
@@ -30,6 +36,9 @@ export class StoreSession {
     this.claims = new ClaimRepository(db);
     this.incidents = new IncidentRepository(db);
     this.entityDecisions = new EntityDecisionRepository(db);
+    this.users = new UserRepository(db);
+    this.sessions = new SessionRepository(db);
+    this.revision = new RevisionRepository(db);
     this.audit = new AuditRepository(db, (transaction) => dialect.lockAuditLog(transaction));
   }
 }
@@ -67,6 +76,8 @@ export class Store extends StoreSession {
     const migrator = new Migrator({
       db: this.dialect.db,
       provider: { getMigrations: async () => this.dialect.migrations },
+      // Migrations are numbered by feature, and features land in any order (07 may reach a store before 06).
+      allowUnorderedMigrations: true,
       ...(this.dialect.migrationTableSchema ? { migrationTableSchema: this.dialect.migrationTableSchema } : {}),
     });
     const { error, results } = await migrator.migrateToLatest();

@@ -7,6 +7,8 @@ export interface ServeCommandOptions {
   db?: string;
   port?: string;
   host?: string;
+  /** Session cookies Secure even on plain http (behind a TLS proxy). */
+  secureCookies?: boolean;
 }
 
 export const DEFAULT_PORT = 4310;
@@ -30,10 +32,11 @@ export async function serveCommand(io: CliIo, options: ServeCommandOptions, stop
   } catch (error) {
     throw new CliError(`cannot open the store at ${location.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')}: ${(error as Error).message}`);
   }
-  const app = await buildServer({ store, logLevel: io.env.CHRONICLE_LOG_LEVEL ?? 'warn' });
+  const app = await buildServer({ store, logLevel: io.env.CHRONICLE_LOG_LEVEL ?? 'warn', ...(options.secureCookies ? { secureCookies: true } : {}) });
   try {
     const address = await app.listen({ port, host });
     io.stdout(`Chronicle is listening on ${address} (API docs: ${address}/api/docs); Ctrl-C stops it\n`);
+    if ((await store.users.count()) === 0) io.stdout('No accounts yet: add one with chronicle users add NAME --role admin\n');
     await stopped;
     return 0;
   } catch (error) {
