@@ -58,7 +58,7 @@ export async function startWorkspace(): Promise<Workspace> {
   const folder = mkdtempSync(join(tmpdir(), 'chronicle-e2e-'));
   const hostile = join(folder, 'hostile');
   mkdirSync(hostile);
-  writeFileSync(join(hostile, 'hostile-report.md'), HOSTILE_TEXT);
+  writeFileSync(join(hostile, 'hostile-report.txt'), HOSTILE_TEXT);
   writeFileSync(join(hostile, 'hostile-page.html'), HOSTILE_HTML);
   const store = await Store.open(join(folder, 'store.db'));
   await ingestPaths(store, [CORPUS, hostile]);

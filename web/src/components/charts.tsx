@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Overview } from '../../../src/model/api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useRouter } from '../router.js';
@@ -5,6 +6,22 @@ import { actTypes, vocabularyLabel } from '../vocabulary.js';
 
 // Charts are plain SVG drawn by React: text stays text (no HTML from data), colours come from CSS
 // classes (the CSP allows no inline styles), and each mark carries a <title> for exact numbers.
+
+/** The drawing width of a chart: its container's width in CSS pixels, so text is drawn at its real size. */
+function useWidth(): [RefObject<HTMLElement | null>, number] {
+  const ref = useRef<HTMLElement | null>(null);
+  const [width, setWidth] = useState(900);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setWidth(Math.max(320, Math.floor(element.clientWidth)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
 
 const monthIndex = (month: string) => {
   const [year, number] = month.split('-').map(Number);
@@ -15,6 +32,7 @@ const monthText = (index: number) => `${Math.floor(index / 12)}-${String((index 
 /** Stacked bars of acts by type per month, or per year when the months would be too thin to read. */
 export function ActsByMonthChart({ rows }: { rows: Overview['actsByMonth'] }) {
   const { t, locale, date } = useI18n();
+  const [ref, width] = useWidth();
   if (rows.length === 0) return <p className="muted">{t('overview.noActs')}</p>;
   const months = rows.map((row) => monthIndex(row.month));
   const first = Math.min(...months);
@@ -35,7 +53,6 @@ export function ActsByMonthChart({ rows }: { rows: Overview['actsByMonth'] }) {
     stacks.set(bucket, stack);
   }
   const highest = Math.max(1, ...[...stacks.values()].map((stack) => [...stack.values()].reduce((sum, value) => sum + value, 0)));
-  const width = 760;
   const height = 220;
   const left = 36;
   const bottom = 24;
@@ -44,11 +61,11 @@ export function ActsByMonthChart({ rows }: { rows: Overview['actsByMonth'] }) {
   const step = plotWidth / buckets;
   const barWidth = Math.max(1, step * 0.8);
   const ticks = niceTicks(highest);
-  const labelEvery = Math.max(1, Math.ceil(buckets / 12));
+  const labelEvery = Math.max(1, Math.ceil(buckets / Math.max(4, Math.floor(plotWidth / 70))));
   const bucketLabel = (bucket: number) => (byYear ? String(bucket) : date(monthText(bucket), 'month'));
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t(byYear ? 'overview.actsPerYear' : 'overview.actsPerMonth')}>
+    <figure className="chart" ref={ref}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t(byYear ? 'overview.actsPerYear' : 'overview.actsPerMonth')}>
         {ticks.map((tick) => {
           const y = 8 + plotHeight - (tick / highest) * plotHeight;
           return (
@@ -114,21 +131,22 @@ function niceTicks(highest: number): number[] {
 export function FiguresByIncidentChart({ rows }: { rows: Overview['figuresByIncident'] }) {
   const { t, locale, number } = useI18n();
   const { navigate } = useRouter();
+  const [ref, width] = useWidth();
   const lines = rows.flatMap((row) => row.figures.map((figure) => ({ incident: row.incident, title: row.title, figure })));
   if (lines.length === 0) return <p className="muted">{t('overview.noFigures')}</p>;
   const highest = Math.max(1, ...lines.map((line) => line.figure.high ?? line.figure.low));
-  const width = 760;
   const rowHeight = 22;
-  const labelWidth = 300;
+  const labelWidth = Math.min(420, Math.floor(width * 0.38));
   const plotLeft = labelWidth + 10;
-  const plotWidth = width - plotLeft - 70;
+  const plotWidth = width - plotLeft - 80;
+  const labelChars = Math.floor(labelWidth / 6.2);
   const height = lines.length * rowHeight + 24;
   // A square-root scale: tens and hundreds of victims both stay readable on one axis.
   const scale = (value: number) => plotLeft + (Math.sqrt(value) / Math.sqrt(highest)) * plotWidth;
   const ticks = niceTicks(highest).filter((_, index, all) => all.length < 6 || index % 2 === 0);
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('overview.figuresByIncident')}>
+    <figure className="chart" ref={ref}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('overview.figuresByIncident')}>
         {ticks.map((tick) => (
           <g key={tick} className="tick">
             <line x1={scale(tick)} x2={scale(tick)} y1={0} y2={height - 20} />
@@ -140,18 +158,20 @@ export function FiguresByIncidentChart({ rows }: { rows: Overview['figuresByInci
         {lines.map((line, index) => {
           const y = index * rowHeight + rowHeight / 2;
           const low = scale(line.figure.low);
-          const high = scale(line.figure.high ?? line.figure.low);
+          const open = line.figure.high === null;
+          // An open range ("at least 12") trails off in a short dotted line: no source gives its top.
+          const high = open ? Math.min(plotLeft + plotWidth, low + 48) : scale(line.figure.high ?? line.figure.low);
           const label = `${line.title} — ${vocabularyLabel('figures', line.figure.what, locale)}`;
-          const range = line.figure.high !== null && line.figure.high !== line.figure.low ? `${number(line.figure.low)}–${number(line.figure.high)}` : number(line.figure.low);
+          const range = open ? `≥ ${number(line.figure.low)}` : line.figure.high !== line.figure.low ? `${number(line.figure.low)}–${number(line.figure.high ?? line.figure.low)}` : number(line.figure.low);
           return (
             <g key={`${line.incident}:${line.figure.what}`} className={`figure-row${line.figure.conflict ? ' conflict' : ''}`} onClick={() => navigate(`/incidents/${encodeURIComponent(line.incident)}`)}>
               <title>{`${label}: ${range}${line.figure.conflict ? ` (${t('figure.conflict')})` : ''}`}</title>
               <text x={labelWidth} y={y + 4} textAnchor="end" className="row-label">
-                {label.length > 48 ? `${label.slice(0, 47)}…` : label}
+                {label.length > labelChars ? `${label.slice(0, labelChars - 1)}…` : label}
               </text>
-              <line className="range" x1={low} x2={Math.max(high, low + 2)} y1={y} y2={y} />
+              <line className={open ? 'range open' : 'range'} x1={low} x2={Math.max(high, low + 2)} y1={y} y2={y} />
               <circle className="low" cx={low} cy={y} r={4} />
-              {high !== low && <circle className="high" cx={high} cy={y} r={4} />}
+              {high !== low && !open && <circle className="high" cx={high} cy={y} r={4} />}
               <text x={Math.max(high, low) + 8} y={y + 4} className="value-label">
                 {range}
                 {line.figure.conflict ? ' ⚠' : ''}
@@ -168,6 +188,7 @@ export function FiguresByIncidentChart({ rows }: { rows: Overview['figuresByInci
 export function IncidentTimeline({ rows }: { rows: Overview['timeline'] }) {
   const { t, locale, date } = useI18n();
   const { navigate } = useRouter();
+  const [ref, width] = useWidth();
   if (rows.length === 0) return <p className="muted">{t('overview.noTimeline')}</p>;
   const time = (text: string) => Date.parse(text.length === 7 ? `${text}-01` : text.length === 4 ? `${text}-01-01` : text);
   const starts = rows.map((row) => time(row.start));
@@ -176,9 +197,9 @@ export function IncidentTimeline({ rows }: { rows: Overview['timeline'] }) {
   const lastYear = new Date(Math.max(...ends)).getUTCFullYear() + 1;
   const from = Date.UTC(firstYear, 0, 1);
   const to = Date.UTC(lastYear, 0, 1);
-  const width = 760;
   const rowHeight = 20;
-  const labelWidth = 260;
+  const labelWidth = Math.min(380, Math.floor(width * 0.34));
+  const labelChars = Math.floor(labelWidth / 6.2);
   const plotLeft = labelWidth + 10;
   const plotWidth = width - plotLeft - 10;
   const height = rows.length * rowHeight + 26;
@@ -187,8 +208,8 @@ export function IncidentTimeline({ rows }: { rows: Overview['timeline'] }) {
   const years: number[] = [];
   for (let year = firstYear; year <= lastYear; year += yearStep) years.push(year);
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('overview.timeline')}>
+    <figure className="chart" ref={ref}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('overview.timeline')}>
         {years.map((year) => (
           <g key={year} className="tick">
             <line x1={x(Date.UTC(year, 0, 1))} x2={x(Date.UTC(year, 0, 1))} y1={0} y2={height - 20} />
@@ -207,7 +228,7 @@ export function IncidentTimeline({ rows }: { rows: Overview['timeline'] }) {
             <g key={row.incident} className="timeline-row" onClick={() => navigate(`/incidents/${encodeURIComponent(row.incident)}`)}>
               <title>{title}</title>
               <text x={labelWidth} y={y + 4} textAnchor="end" className="row-label">
-                {row.title.length > 42 ? `${row.title.slice(0, 41)}…` : row.title}
+                {row.title.length > labelChars ? `${row.title.slice(0, labelChars - 1)}…` : row.title}
               </text>
               {end - start < 6 ? (
                 <circle className={`fill-act-${actTypes.includes(type) ? type : 'other'}`} cx={start} cy={y} r={5} />

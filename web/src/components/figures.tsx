@@ -6,10 +6,19 @@ import { vocabularyLabel } from '../vocabulary.js';
 type FigureRange = IncidentList['incidents'][number]['figures'][number];
 export type FigureWithStatements = IncidentDetail['figures'][number];
 
-/** "12–40" or "40": the range sources give for a figure. */
-export function useRangeText(): (figure: Pick<FigureRange, 'low' | 'high'>) => string {
+/**
+ * The range sources give for a figure: "12–40", "40", or "≥ 12" when some source leaves it open
+ * ("at least 12"). With the statements at hand, an open range shows the largest number stated: "12–100+".
+ */
+export function useRangeText(): (figure: Pick<FigureRange, 'low' | 'high'>, statements?: { value: number; max: number | null }[]) => string {
   const { number } = useI18n();
-  return (figure) => (figure.high !== null && figure.high !== figure.low ? `${number(figure.low)}–${number(figure.high)}` : number(figure.low));
+  return (figure, statements) => {
+    if (figure.high === null) {
+      const largest = statements && statements.length > 0 ? Math.max(...statements.map((statement) => statement.max ?? statement.value)) : figure.low;
+      return largest > figure.low ? `${number(figure.low)}–${number(largest)}+` : `≥ ${number(figure.low)}`;
+    }
+    return figure.high !== figure.low ? `${number(figure.low)}–${number(figure.high)}` : number(figure.low);
+  };
 }
 
 /** A statement's figure as the document words it: "at least 40". */

@@ -168,7 +168,7 @@ function Entity({ entity }: { entity: EntityDetail }) {
                 <p className="cite-line">
                   <DocumentCitation document={first.document} at={first.start} />
                 </p>
-                <ul>
+                <ul className="mention-list">
                   {mentions.map((mention) => (
                     <li key={mention.claim}>
                       <Link to={`/documents/${encodeURIComponent(mention.document.id)}?at=${mention.start}`} className="quote-link">

@@ -12,11 +12,22 @@ import { vocabularyLabel } from '../vocabulary.js';
 type ClaimStatus = 'proposed' | 'accepted' | 'edited' | 'rejected';
 const asStatus = (status: string): ClaimStatus => (status === 'accepted' || status === 'edited' || status === 'rejected' ? status : 'proposed');
 
+const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A date range at the precision it has: "Oct 2006" for a whole month, "2007" for a whole year, else days. */
 function useDateRange(): (start: string | null, end: string | null) => string {
   const { date, t } = useI18n();
   return (start, end) => {
     if (!start) return t('common.undated');
-    return end && end !== start ? `${date(start)} – ${date(end)}` : date(start);
+    if (!end || end === start) return date(start);
+    const [startYear, startMonth, startDay] = start.split('-').map(Number);
+    const [endYear, endMonth, endDay] = end.split('-').map(Number);
+    if (startYear && startMonth && endYear && endMonth && startDay === 1 && endDay === lastDayOfMonth(endYear, endMonth)) {
+      if (startMonth === 1 && endMonth === 12) return startYear === endYear ? String(startYear) : `${startYear} – ${endYear}`;
+      if (startYear === endYear && startMonth === endMonth) return date(start, 'month');
+      return `${date(start, 'month')} – ${date(end, 'month')}`;
+    }
+    return `${date(start)} – ${date(end)}`;
   };
 }
 
@@ -155,7 +166,7 @@ function FigureBlock({ figure }: { figure: FigureWithStatements }) {
     <div className={`figure-block${figure.conflict ? ' has-conflict' : ''}`} data-figure={figure.what}>
       <div className="figure-summary">
         <h3>{vocabularyLabel('figures', figure.what, locale)}</h3>
-        <span className="figure-range">{range(figure)}</span>
+        <span className="figure-range">{range(figure, figure.statements)}</span>
         <AgreementMarker figure={figure} />
         <span className="muted">
           {t('figure.sources', { count: figure.independentSources })} · {t('figure.statements', { count: figure.statements.length })}

@@ -146,6 +146,12 @@ function DocumentTable({ filters }: { filters: Record<Filter, string> }) {
   );
 }
 
+/** A web address as it is; a file path by its name alone (the folder is the ingesting machine's, not the reader's concern). */
+function originShown(origin: string): string {
+  if (/^https?:\/\//i.test(origin)) return origin;
+  return origin.split(/[\\/]/).pop() || origin;
+}
+
 function DocumentPages({ first, filters }: { first: DocumentList; filters: Record<Filter, string> }) {
   const { t, date } = useI18n();
   const [documents, setDocuments] = useState<DocumentListItem[]>(first.documents);
@@ -181,7 +187,9 @@ function DocumentPages({ first, filters }: { first: DocumentList; filters: Recor
                 <Link to={`/documents/${encodeURIComponent(document.id)}`} className="doc-title">
                   {document.title ?? document.origin}
                 </Link>
-                <div className="origin">{document.origin}</div>
+                <div className="origin" title={document.origin}>
+                  {originShown(document.origin)}
+                </div>
               </td>
               <td>{document.source ?? <span className="muted">{t('common.unknownSource')}</span>}</td>
               <td className="nowrap">{date(document.publishedAt)}</td>

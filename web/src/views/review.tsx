@@ -87,6 +87,10 @@ function Queue({ initial, onExhausted }: { initial: ReviewQueue; onExhausted(): 
   useEffect(() => {
     listRef.current?.querySelector('.current')?.scrollIntoView({ block: 'nearest' });
   }, [index]);
+  // Keys act on the queue at once: focus leaves the navigation link that brought the reviewer here.
+  useEffect(() => {
+    listRef.current?.focus({ preventScroll: true });
+  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -163,7 +167,7 @@ function Queue({ initial, onExhausted }: { initial: ReviewQueue; onExhausted(): 
         </p>
       )}
       <div className="review-body">
-        <ol className="queue" ref={listRef} aria-label={t('review.list')}>
+        <ol className="queue" ref={listRef} tabIndex={-1} aria-label={t('review.list')}>
           {items.map((item, position) => {
             const kind = spanKindOf(item);
             return (
