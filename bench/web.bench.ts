@@ -47,16 +47,11 @@ export async function webBenchmark(args: string[]): Promise<void> {
         if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
         const page = await context.newPage();
         // Record, inside the page, when the first document row exists: the first content an analyst can use.
-        await page.addInitScript(() => {
-          const seen = () => {
-            if (document.querySelector('table.documents tbody tr')) {
-              (window as unknown as { __firstContent: number }).__firstContent = performance.now();
-              return true;
-            }
-            return false;
-          };
-          const observer = new MutationObserver(() => seen() && observer.disconnect());
-          observer.observe(document, { childList: true, subtree: true });
+        // (A string, not a function: tsx would wrap named inner functions in a helper the page lacks.)
+        await page.addInitScript({
+          content: `new MutationObserver((_, observer) => {
+            if (document.querySelector('table.documents tbody tr')) { window.__firstContent = performance.now(); observer.disconnect(); }
+          }).observe(document, { childList: true, subtree: true });`,
         });
         await page.goto(workspace.url, { waitUntil: 'load' });
         await page.waitForFunction(() => (window as unknown as { __firstContent?: number }).__firstContent !== undefined);
