@@ -7,9 +7,10 @@ export interface PasswordCost {
 }
 
 /**
- * Argon2id, 3 passes over 64 MiB: above OWASP's minimum (19 MiB, 2 passes), and measured at about
- * 0.2 s per hash or check on the project's machine (docs/BENCHMARKS.md, "Workspace API"). Logins
- * are rare, so a guessed password costs an attacker with the database as much as we can afford.
+ * Argon2id, 3 passes over 64 MiB: above OWASP's minimum (19 MiB, 2 passes), and measured at 0.4 to
+ * 0.5 s per hash or check on the project's loaded 2-core machine (docs/BENCHMARKS.md, "Workspace
+ * API"). Logins are rare, so a guessed password costs an attacker with the database as much as we
+ * can afford.
  */
 export const PASSWORD_COST: PasswordCost = { opsLimit: 3, memLimit: 64 * 1024 * 1024 };
 
