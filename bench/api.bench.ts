@@ -153,7 +153,7 @@ export async function apiBenchmark(args: string[]): Promise<void> {
         const cursors: string[] = [];
         let cursor: string | null = null;
         for (let page = 0; page < 20; page++) {
-          const response = await fetch(`${base}/api/documents?limit=50${cursor ? `&cursor=${cursor}` : ''}`, { headers: { cookie } });
+          const response: Response = await fetch(`${base}/api/documents?limit=50${cursor ? `&cursor=${cursor}` : ''}`, { headers: { cookie } });
           cursor = ((await response.json()) as { nextCursor: string | null }).nextCursor;
           if (!cursor) break;
           cursors.push(cursor);
