@@ -1,5 +1,6 @@
 import type { ClaimView } from '../../src/model/api.js';
-import type { MessageKey } from './i18n/i18n.js';
+
+// Pure helpers (no React, no DOM), unit-tested in test/web/claims.test.ts.
 
 /**
  * What a highlighted span is, for colour, underline style and legend: mentions split by what they
@@ -7,16 +8,6 @@ import type { MessageKey } from './i18n/i18n.js';
  */
 export type SpanKind = 'person' | 'organization' | 'place' | 'act' | 'figure' | 'attribution' | 'date';
 export const SPAN_KINDS: readonly SpanKind[] = ['person', 'organization', 'place', 'act', 'figure', 'attribution', 'date'];
-
-export const spanKindLabel: Record<SpanKind, MessageKey> = {
-  person: 'kind.person',
-  organization: 'kind.organization',
-  place: 'kind.place',
-  act: 'kind.act',
-  figure: 'kind.figure',
-  attribution: 'kind.attribution',
-  date: 'kind.date',
-};
 
 export function spanKindOf(claim: Pick<ClaimView, 'kind' | 'property'>): SpanKind {
   if (claim.kind !== 'mention') return claim.kind;

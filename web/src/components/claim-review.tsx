@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ClaimView } from '../../../src/model/api.js';
 import { api } from '../api.js';
-import { figurePhrase, spanKindLabel, spanKindOf } from '../claims.js';
+import { figurePhrase, spanKindOf } from '../claims.js';
+import { spanKindLabel } from '../span-kind-labels.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { actTypes, figureCategories, vocabularyLabel } from '../vocabulary.js';

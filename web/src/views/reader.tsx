@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimView, DocumentDetail } from '../../../src/model/api.js';
 import { api } from '../api.js';
-import { SPAN_KINDS, segmentText, spanKindLabel, spanKindOf, type SpanKind } from '../claims.js';
+import { SPAN_KINDS, segmentText, spanKindOf, type SpanKind } from '../claims.js';
+import { spanKindLabel } from '../span-kind-labels.js';
 import { ClaimCard, useClaimValue } from '../components/claim-review.js';
 import { Empty, Loaded } from '../components/states.js';
 import { useI18n } from '../i18n/i18n.js';

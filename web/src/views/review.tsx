@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClaimView, ReviewQueue } from '../../../src/model/api.js';
 import { api } from '../api.js';
-import { spanKindLabel, spanKindOf } from '../claims.js';
+import { spanKindOf } from '../claims.js';
+import { spanKindLabel } from '../span-kind-labels.js';
 import { ClaimCard, reviewClaim, StatusBadge, useClaimValue } from '../components/claim-review.js';
 import { DocumentCitation } from '../components/document-ref.js';
 import { Empty, Loaded } from '../components/states.js';
