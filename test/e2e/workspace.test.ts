@@ -82,6 +82,24 @@ describe('workspace in Chromium', { timeout: 180_000 }, () => {
     await screenshot(page, 'reader-claim');
   });
 
+  it('edits a figure in place: a corrected bound and number are stored as an edit', async () => {
+    await page.goto(`${workspace.url}/documents/${await firstDocumentWithFigure(workspace)}`);
+    const span = page.locator('.document-text .hl-figure.st-proposed').first();
+    await span.waitFor();
+    const claimId = (await span.getAttribute('data-claim')) as string;
+    await span.click();
+    await page.locator('.claim-card').getByRole('button', { name: 'Edit' }).click();
+    const editor = page.locator('.claim-editor');
+    await editor.getByLabel('Bound').selectOption('about');
+    await editor.getByLabel('Number').fill('50');
+    await editor.getByRole('button', { name: 'Save correction' }).click();
+    await page.locator('.claim-card .status-edited').waitFor();
+    await expect(page.locator('.claim-card .claim-value').textContent()).resolves.toMatch(/^about 50 /);
+    const stored = await workspace.store.claims.get(claimId);
+    expect(stored?.status).toBe('edited');
+    expect(stored?.value).toMatchObject({ value: 50, bound: 'about', max: null });
+  });
+
   it('shows an incident with conflicting figures side by side, with quotes and source counts', async () => {
     await page.getByRole('link', { name: 'Incidents' }).click();
     const conflicted = page.locator('table.incidents tbody tr').filter({ has: page.locator('.conflict-glyph') });
@@ -128,6 +146,10 @@ describe('workspace in Chromium', { timeout: 180_000 }, () => {
     const second = await page.locator('ol.queue li').nth(1).textContent();
     await page.keyboard.press('j');
     await expect(current.textContent()).resolves.toBe(second);
+    // The claim is shown in its sentence, the span marked.
+    const quote = await current.locator('.queue-quote').textContent();
+    await page.locator('.review-side .context mark').waitFor();
+    await expect(page.locator('.review-side .context mark').textContent()).resolves.toBe(quote);
     const before = await page.locator('ol.queue li').count();
     await page.keyboard.press('r');
     await page.waitForFunction((count) => document.querySelectorAll('ol.queue li').length === count - 1, before);

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { spanKindOf } from '../claims.js';
 import { spanKindLabel } from '../span-kind-labels.js';
 import { ClaimCard, reviewClaim, StatusBadge, useClaimValue } from '../components/claim-review.js';
+import { ClaimContext } from '../components/claim-context.js';
 import { DocumentCitation } from '../components/document-ref.js';
 import { Empty, Loaded } from '../components/states.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
@@ -199,6 +200,7 @@ function Queue({ initial, onExhausted }: { initial: ReviewQueue; onExhausted(): 
           <p className="muted small">
             {t('review.citedBy', { count: current.citedBy })} · <StatusBadge status={current.status} />
           </p>
+          <ClaimContext documentId={current.documentId} start={current.start} end={current.end} />
           <ClaimCard key={current.id} claim={current} onReviewed={done} editing={editing} setEditing={setEditing} />
         </div>
       </div>
