@@ -126,6 +126,9 @@ describe('workspace in Chromium', { timeout: 180_000 }, () => {
     await first.click();
     await expect(page.locator('.entity h1').textContent()).resolves.toContain(name ?? '');
     expect(await page.locator('.mention-group li').count()).toBeGreaterThan(0);
+    // Each mention is quoted in its sentence, the name marked.
+    await page.locator('.mention-group .mention-context mark').first().waitFor();
+    expect(((await page.locator('.mention-group .mention-context mark').first().textContent()) ?? '').length).toBeGreaterThan(1);
     await screenshot(page, 'entity');
   });
 

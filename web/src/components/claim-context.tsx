@@ -23,19 +23,19 @@ export function contextBounds(text: string, start: number, end: number, reach = 
  * The sentence around a claim's span, read from its document, so a reviewer judges "rounded up" in
  * the words that surround it. The document is fetched once per id while the queue stays open.
  */
-export function ClaimContext({ documentId, start, end }: { documentId: string; start: number; end: number }) {
+export function ClaimContext({ documentId, start, end, reach = REACH, className = 'context' }: { documentId: string; start: number; end: number; reach?: number; className?: string }) {
   const { t } = useI18n();
   const [detail] = useApi((signal) => documentText(documentId, signal), documentId);
-  if (detail.state !== 'ready') return <p className="context muted">{detail.state === 'loading' ? t('common.loading') : t('common.error', { message: detail.message })}</p>;
+  if (detail.state !== 'ready') return <p className={`${className} muted`}>{detail.state === 'loading' ? t('common.loading') : t('common.error', { message: detail.message })}</p>;
   const text = detail.data;
-  const [from, to] = contextBounds(text, start, end);
+  const [from, to] = contextBounds(text, start, end, reach);
   return (
-    <p className="context" aria-label={t('review.context')}>
-      {from > 0 && '… '}
+    <p className={className} aria-label={t('review.context')}>
+      {from > 0 && !/[.!?\n]\s*$/.test(text.slice(Math.max(0, from - 3), from)) && '… '}
       {text.slice(from, start).trimStart()}
       <mark>{text.slice(start, end)}</mark>
       {text.slice(end, to).trimEnd()}
-      {to < text.length && ' …'}
+      {to < text.length && !/[.!?]$/.test(text.slice(0, to).trimEnd()) && ' …'}
     </p>
   );
 }

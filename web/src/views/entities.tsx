@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { EntityDetail } from '../../../src/model/api.js';
 import { api } from '../api.js';
+import { ClaimContext } from '../components/claim-context.js';
 import { DocumentCitation } from '../components/document-ref.js';
 import { Empty, Loaded } from '../components/states.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
@@ -172,9 +173,9 @@ function Entity({ entity }: { entity: EntityDetail }) {
                   {mentions.map((mention) => (
                     <li key={mention.claim}>
                       <Link to={`/documents/${encodeURIComponent(mention.document.id)}?at=${mention.start}`} className="quote-link">
-                        {mention.quote}
+                        <ClaimContext documentId={mention.document.id} start={mention.start} end={mention.end} reach={110} className="mention-context" />
                       </Link>
-                      {mention.name !== entity.name && <span className="muted"> ({t('entities.resolvedAs', { name: mention.name })})</span>}
+                      {mention.name !== entity.name && <span className="muted small"> ({t('entities.resolvedAs', { name: mention.name })})</span>}
                     </li>
                   ))}
                 </ul>
