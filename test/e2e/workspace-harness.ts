@@ -126,9 +126,9 @@ export async function signIn(page: Page, url: string, account: { username: strin
 }
 
 /** Screenshots go to docs/screenshots when CHRONICLE_SCREENSHOTS names that folder, else nowhere. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   const folder = process.env.CHRONICLE_SCREENSHOTS;
   if (!folder) return;
   mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage });
 }

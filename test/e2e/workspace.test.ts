@@ -102,9 +102,12 @@ describe('workspace in Chromium', { timeout: 180_000 }, () => {
 
   it('shows an incident with conflicting figures side by side, with quotes and source counts', async () => {
     await page.getByRole('link', { name: 'Incidents' }).click();
-    const conflicted = page.locator('table.incidents tbody tr').filter({ has: page.locator('.conflict-glyph') });
-    await conflicted.first().waitFor();
-    await conflicted.first().locator('a.doc-title').click();
+    await page.locator('table.incidents').waitFor();
+    // Ordered by conflicts, the first incident is one whose sources give figures that cannot all be true.
+    await page.getByLabel('Order').selectOption('conflicts');
+    const first = page.locator('table.incidents tbody tr').first();
+    await first.locator('.conflict-glyph').first().waitFor();
+    await first.locator('a.doc-title').click();
     const block = page.locator('.figure-block.has-conflict').first();
     await block.waitFor();
     await expect(block.locator('.marker.conflict').textContent()).resolves.toMatch(/sources conflict/);
@@ -138,7 +141,7 @@ describe('workspace in Chromium', { timeout: 180_000 }, () => {
     expect(await page.locator('.chart').count()).toBe(3);
     expect(await page.locator('.chart rect[class^="fill-act-"]').count()).toBeGreaterThan(0);
     expect(await page.locator('.chart .figure-row').count()).toBeGreaterThan(0);
-    await screenshot(page, 'overview');
+    await screenshot(page, 'overview', true);
   });
 
   it('reviews from the keyboard in the queue', async () => {

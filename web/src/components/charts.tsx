@@ -201,7 +201,7 @@ export function IncidentTimeline({ rows }: { rows: Overview['timeline'] }) {
   const labelWidth = Math.min(380, Math.floor(width * 0.34));
   const labelChars = Math.floor(labelWidth / 6.2);
   const plotLeft = labelWidth + 10;
-  const plotWidth = width - plotLeft - 10;
+  const plotWidth = width - plotLeft - 24;
   const height = rows.length * rowHeight + 26;
   const x = (value: number) => plotLeft + ((value - from) / (to - from)) * plotWidth;
   const yearStep = Math.max(1, Math.ceil((lastYear - firstYear) / 10));

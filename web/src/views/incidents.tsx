@@ -1,11 +1,11 @@
-import type { IncidentDetail } from '../../../src/model/api.js';
+import type { IncidentDetail, IncidentList } from '../../../src/model/api.js';
 import { api } from '../api.js';
 import { DocumentCitation } from '../components/document-ref.js';
 import { AgreementMarker, FigureChip, useRangeText, useStatementText, type FigureWithStatements } from '../components/figures.js';
 import { StatusBadge } from '../components/claim-review.js';
 import { Empty, Loaded } from '../components/states.js';
 import { useI18n } from '../i18n/i18n.js';
-import { Link } from '../router.js';
+import { Link, useRouter } from '../router.js';
 import { useApi } from '../use-api.js';
 import { vocabularyLabel } from '../vocabulary.js';
 
@@ -31,15 +31,41 @@ function useDateRange(): (start: string | null, end: string | null) => string {
   };
 }
 
+const ORDERS = ['date', 'documents', 'conflicts'] as const;
+type Order = (typeof ORDERS)[number];
+type IncidentRow = IncidentList['incidents'][number];
+
+/** Date order as the server gives it; or the most reported first; or those whose sources conflict first. */
+function sortIncidents(incidents: IncidentRow[], order: Order): IncidentRow[] {
+  if (order === 'date') return incidents;
+  const conflicts = (incident: IncidentRow) => incident.figures.filter((figure) => figure.conflict).length;
+  const differ = (incident: IncidentRow) => incident.figures.filter((figure) => figure.differ).length;
+  return [...incidents].sort((a, b) =>
+    order === 'documents' ? b.documents - a.documents || b.independentSources - a.independentSources : conflicts(b) - conflicts(a) || differ(b) - differ(a) || b.documents - a.documents,
+  );
+}
+
 /** Incidents: acts grouped across sources, with their figure ranges and conflicts at a glance. */
 export function IncidentsView() {
   const { t, locale } = useI18n();
   const dateRange = useDateRange();
   const [list] = useApi((signal) => api.incidents(signal), 'incidents');
+  const { location, navigate } = useRouter();
+  const order = ORDERS.find((value) => value === location.query.get('order')) ?? 'date';
   return (
     <section>
       <div className="view-head">
         <h1>{t('incidents.title')}</h1>
+        <div className="filters inline">
+          <label>
+            {t('incidents.order')}
+            <select value={order} onChange={(event) => navigate(event.target.value === 'date' ? '/incidents' : `/incidents?order=${event.target.value}`, { replace: true })}>
+              <option value="date">{t('incidents.byDate')}</option>
+              <option value="documents">{t('incidents.byDocuments')}</option>
+              <option value="conflicts">{t('incidents.byConflicts')}</option>
+            </select>
+          </label>
+        </div>
       </div>
       <Loaded value={list}>
         {(data) =>
@@ -57,7 +83,7 @@ export function IncidentsView() {
                 </tr>
               </thead>
               <tbody>
-                {data.incidents.map((incident) => (
+                {sortIncidents(data.incidents, order).map((incident) => (
                   <tr key={incident.id}>
                     <td>
                       <Link to={`/incidents/${encodeURIComponent(incident.id)}`} className="doc-title">
