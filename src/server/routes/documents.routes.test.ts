@@ -117,6 +117,24 @@ for (const target of storeTargets()) {
       expect(wordless.json().error).toBeTruthy();
     });
 
+    it('answers odd and hostile input with 4xx or a result, never 500', async () => {
+      const queries = ['\u0000', 'a\u0000b', '"""', '-', '*', 'a*b*c', '\uffff', '\\', "'; drop table documents; --", 'a & b | !c', '(a):*', 'x'.repeat(500)];
+      for (const q of queries) {
+        const response = await get(`/api/search?q=${encodeURIComponent(q)}`);
+        expect({ q, ok: response.statusCode === 200 || response.statusCode === 400 }).toEqual({ q, ok: true });
+      }
+      const expected: [string, number][] = [
+        ['/api/entities/person/%00', 404],
+        ['/api/entities?q=%00', 200],
+        ['/api/documents?language=%00', 400],
+        ['/api/claims/queue?kind=%00', 400],
+        ['/api/documents/%00', 400],
+        [`/api/search?q=${'x'.repeat(501)}`, 400],
+      ];
+      for (const [url, status] of expected) expect({ url, status: (await get(url)).statusCode }).toEqual({ url, status });
+      expect(await world.store.documents.count()).toBeGreaterThan(30);
+    });
+
     it('asks anonymous readers to log in', async () => {
       for (const url of ['/api/documents', `/api/documents/${world.hostileId}`, '/api/search?q=grozny', '/api/sources']) {
         const response = await world.app.inject({ method: 'GET', url });
