@@ -51,8 +51,8 @@ export interface Workspace {
   close(): Promise<void>;
 }
 
-/** A store with the sample corpus and two hostile documents, incidents grouped, two accounts, the server listening on loopback, and Chromium. */
-export async function startWorkspace(): Promise<Workspace> {
+/** A store with the sample corpus and two hostile documents (or nothing, with corpus: false), incidents grouped, two accounts, the server listening on loopback, and Chromium. */
+export async function startWorkspace(options: { corpus?: boolean } = {}): Promise<Workspace> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHRONICLE_CHROMIUM`);
   if (!existsSync(WEB_BUILD)) throw new Error(`no workspace build at ${WEB_BUILD}: run npm run build first`);
   const folder = mkdtempSync(join(tmpdir(), 'chronicle-e2e-'));
@@ -61,8 +61,10 @@ export async function startWorkspace(): Promise<Workspace> {
   writeFileSync(join(hostile, 'hostile-report.txt'), HOSTILE_TEXT);
   writeFileSync(join(hostile, 'hostile-page.html'), HOSTILE_HTML);
   const store = await Store.open(join(folder, 'store.db'));
-  await ingestPaths(store, [CORPUS, hostile]);
-  await regroup(store);
+  if (options.corpus !== false) {
+    await ingestPaths(store, [CORPUS, hostile]);
+    await regroup(store);
+  }
   await addUser(store, { ...ANALYST, actor: 'e2e' });
   await addUser(store, { ...VIEWER, actor: 'e2e' });
   const app = await buildServer({ store, logLevel: 'silent' });
