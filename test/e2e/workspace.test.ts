@@ -65,6 +65,14 @@ describe('workspace in Chromium', { timeout: 180_000 }, () => {
     expect(await page.locator('.document-text .hl').count()).toBeGreaterThan(5);
     expect(await page.locator('.legend .legend-item').count()).toBeGreaterThanOrEqual(7);
     await screenshot(page, 'reader');
+    // j walks the claims in reading order and opens each beside the text.
+    await page.keyboard.press('j');
+    await page.locator('.reader-side .claim-card').waitFor();
+    const first = await page.locator('.reader-side .claim-card').getAttribute('data-claim');
+    expect(first).toMatch(/^clm_/);
+    await page.keyboard.press('j');
+    await page.waitForFunction((previous) => document.querySelector('.reader-side .claim-card')?.getAttribute('data-claim') !== previous, first);
+    expect(await page.locator('.document-text .selected').count()).toBeGreaterThan(0);
   });
 
   it('accepts a proposed claim in place, and the store records it with the reviewer', async () => {

@@ -66,7 +66,7 @@ export function ClaimCard({ claim, onReviewed, editing, setEditing }: { claim: C
   };
 
   return (
-    <article className={`claim-card kind-${kind}`} aria-label={t('claim.label')}>
+    <article className={`claim-card kind-${kind}`} aria-label={t('claim.label')} data-claim={claim.id}>
       <header>
         <span className={`swatch hl-${kind}`} aria-hidden="true" />
         <span className="claim-kind">{t(spanKindLabel[kind])}</span>

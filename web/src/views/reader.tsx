@@ -3,10 +3,11 @@ import type { ClaimView, DocumentDetail } from '../../../src/model/api.js';
 import { api } from '../api.js';
 import { SPAN_KINDS, segmentText, spanKindOf, type SpanKind } from '../claims.js';
 import { spanKindLabel } from '../span-kind-labels.js';
-import { ClaimCard, useClaimValue } from '../components/claim-review.js';
+import { ClaimCard, reviewClaim, useClaimValue } from '../components/claim-review.js';
 import { Empty, Loaded } from '../components/states.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Link, useRouter } from '../router.js';
+import { useSession } from '../session.js';
 import { useApi } from '../use-api.js';
 
 /** A document with its claims highlighted by kind; a click opens the claim beside the text for review. */
@@ -57,7 +58,9 @@ function Reader({ detail, initialAt, onReviewed }: { detail: DocumentDetail; ini
     return here ? { offset: initialAt, claimId: here.id } : null;
   });
   const [editing, setEditing] = useState(false);
+  const [keyError, setKeyError] = useState<string | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
+  const { canReview } = useSession();
 
   const visible = useMemo(() => claims.filter((claim) => shown.has(spanKindOf(claim)) && (showRejected || claim.status !== 'rejected') && !claim.orphaned), [claims, shown, showRejected]);
   const segments = useMemo(() => segmentText(document.text.length, visible), [document.text.length, visible]);
@@ -75,6 +78,35 @@ function Reader({ detail, initialAt, onReviewed }: { detail: DocumentDetail; ini
 
   const here = selected ? claims.filter((claim) => claim.start <= selected.offset && selected.offset < claim.end && (showRejected || claim.status !== 'rejected' || claim.id === selected.claimId)).sort((a, b) => a.end - a.start - (b.end - b.start)) : [];
   const current = selected ? claims.find((claim) => claim.id === selected.claimId) : undefined;
+
+  // Keys, as in the review queue: j/k move from claim to claim in reading order, a/r/e review the selected one.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target;
+      if (event.ctrlKey || event.metaKey || event.altKey || editing) return;
+      if (target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))) return;
+      const ordered = [...visible].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+      const position = current ? ordered.findIndex((claim) => claim.id === current.id) : -1;
+      if (event.key === 'j' || event.key === 'k') {
+        const next = ordered[event.key === 'j' ? position + 1 : position < 0 ? ordered.length - 1 : position - 1];
+        if (!next) return;
+        event.preventDefault();
+        setSelected({ offset: next.start, claimId: next.id });
+        requestAnimationFrame(() => textRef.current?.querySelector('.selected')?.scrollIntoView({ block: 'nearest' }));
+      } else if ((event.key === 'a' || event.key === 'r') && canReview && current && !current.orphaned) {
+        event.preventDefault();
+        setKeyError(null);
+        reviewClaim(current, event.key === 'a' ? 'accept' : 'reject').then(onReviewed, (failure: unknown) => setKeyError(failure instanceof Error ? failure.message : String(failure)));
+      } else if (event.key === 'e' && canReview && current && ['act', 'figure', 'mention'].includes(current.kind)) {
+        event.preventDefault();
+        setEditing(true);
+      } else if (event.key === 'Escape') {
+        setSelected(null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   const toggle = (kind: SpanKind) =>
     setShown((previous) => {
@@ -154,10 +186,25 @@ function Reader({ detail, initialAt, onReviewed }: { detail: DocumentDetail; ini
             <>
               {here.length > 1 && <ClaimsHere claims={here} selectedId={current.id} onSelect={(claim) => { setEditing(false); setSelected({ offset: selected?.offset ?? claim.start, claimId: claim.id }); }} />}
               <ClaimCard claim={current} onReviewed={onReviewed} editing={editing} setEditing={setEditing} />
+              {keyError && (
+                <p className="error" role="alert">
+                  {keyError}
+                </p>
+              )}
             </>
           ) : (
             <Empty title={t('reader.pickSpan')} hint={claims.length === 0 ? t('reader.noClaims') : t('reader.pickSpanHint')} />
           )}
+          <p className="shortcuts compact" aria-label={t('review.shortcuts')}>
+            <span>
+              <kbd>j</kbd>/<kbd>k</kbd> {t('reader.keyMove')}
+            </span>
+            {canReview && (
+              <span>
+                <kbd>a</kbd> <kbd>r</kbd> <kbd>e</kbd> {t('reader.keyReview')}
+              </span>
+            )}
+          </p>
           <dl className="facts doc-facts">
             <dt>{t('reader.origin')}</dt>
             <dd className="break">{document.origin}</dd>
