@@ -8,6 +8,7 @@ import { extractBenchmark } from './extract.bench.js';
 import { incidentsBenchmark } from './incidents.bench.js';
 import { personsBenchmark } from './persons.bench.js';
 import { intakeBenchmark } from './intake.bench.js';
+import { webBenchmark } from './web.bench.js';
 
 const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   capture: captureBenchmark,
@@ -19,6 +20,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   link: linkBenchmark,
   persons: personsBenchmark,
   intake: intakeBenchmark,
+  web: webBenchmark,
 };
 
 const [name = 'capture', ...args] = process.argv.slice(2);
