@@ -429,7 +429,8 @@ const PersonOrRecordId = z.union([idSchema('person'), idSchema('personRecord')])
 export const ConfirmBody = z.object({ records: z.tuple([PersonOrRecordId, PersonOrRecordId]), note: z.string().max(2000).optional() });
 export type ConfirmBody = z.infer<typeof ConfirmBody>;
 export const SplitParams = z.object({ recordId: idSchema('personRecord') });
-export const SplitBody = z.object({ note: z.string().max(2000).optional() }).default({});
+/** Optional: a POST without a body splits without a note. */
+export const SplitBody = z.object({ note: z.string().max(2000).optional() }).nullish();
 export type SplitBody = z.infer<typeof SplitBody>;
 export const PersonDecisionResult = z.object({
   decision: PersonDecision,

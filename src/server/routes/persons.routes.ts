@@ -121,7 +121,7 @@ export function personsRoutes(app: FastifyInstance, { store }: RouteContext): vo
   api.post(
     '/api/persons/:recordId/split',
     { config: { access: 'analyst' }, schema: { tags: ['persons'], summary: 'A record is not the person it was linked to; it stands alone across re-links', params: SplitParams, body: SplitBody, response: { 200: PersonDecisionResult, ...changeErrors } } },
-    async (request, reply) => refusalsAsAnswers(reply, () => splitRecord(store, request.params.recordId, accountOf(request).user.username, request.body?.note)),
+    async (request, reply) => refusalsAsAnswers(reply, () => splitRecord(store, request.params.recordId, accountOf(request).user.username, request.body?.note ?? undefined)),
   );
 
   api.get(
