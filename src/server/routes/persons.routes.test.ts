@@ -166,6 +166,36 @@ for (const target of storeTargets()) {
       expect((await get('/api/persons/inc_01JZZZZZZZZZZZZZZZZZZZZZZZ')).statusCode).toBe(400);
     });
 
+    it('estimates from the linked lists, pooled and per stratum, with the overlap table', async () => {
+      const response = await get('/api/estimates?lists=memorial,ngo,diaspora');
+      expect(response.statusCode).toBe(200);
+      const body = response.json();
+      expect(body).toMatchObject({ lists: ['memorial', 'ngo', 'diaspora'], stratifiedBy: null, strata: [], problems: [] });
+      expect(Object.keys(body.table.counts).sort()).toEqual(['001', '010', '011', '100', '101', '110', '111']);
+      expect(Object.values(body.table.counts as Record<string, number>).reduce((sum, n) => sum + n, 0)).toBe(body.table.observed);
+      expect(body.estimate).not.toBeNull();
+      expect(body.estimate.N).toBeGreaterThanOrEqual(body.table.observed);
+      expect(body.estimate.selectedBy).toBe('bic');
+      expect(body.estimate.models.length).toBeGreaterThan(1);
+      expect(body.estimate.models[0].model).toBe(body.estimate.model);
+      expect(body.estimate.ci95Lognormal[0]).toBeGreaterThanOrEqual(body.table.observed);
+
+      const named = (await get('/api/estimates?lists=memorial,ngo,diaspora&model=Mt')).json();
+      expect(named.estimate).toMatchObject({ model: 'Mt', selectedBy: 'named' });
+
+      const bySex = await get('/api/estimates?lists=memorial,ngo,diaspora&strata=sex');
+      expect(bySex.statusCode).toBe(200);
+      const strata = bySex.json();
+      expect(strata.stratifiedBy).toBe('sex');
+      expect(strata.strata.length).toBeGreaterThan(1);
+      expect(strata.strata.reduce((sum: number, stratum: { table: { observed: number } }) => sum + stratum.table.observed, 0)).toBe(strata.table.observed);
+      expect(strata.strata.map((stratum: { name: string }) => stratum.name)).toEqual(expect.arrayContaining(['f', 'm']));
+      expect(strata.estimate).toMatchObject({ model: null, selectedBy: 'per stratum', ci95: null });
+      const sum = strata.strata.reduce((total: number, stratum: { estimate: { N: number } }) => total + stratum.estimate.N, 0);
+      expect(Math.abs(strata.estimate.N - sum)).toBeLessThan(0.1 * strata.strata.length);
+      for (const warning of strata.warnings) expect(warning).toMatch(/^sex [a-z]+: /);
+    });
+
     it('records confirm and split under the logged-in analyst, refuses viewers, and keeps both across a re-link', async () => {
       const { persons } = (await get('/api/persons?limit=200')).json();
       const shared: PersonItem = persons.find((person: PersonItem) => person.records > 1);
@@ -216,33 +246,6 @@ for (const target of storeTargets()) {
       expect(afterConfirm.decisions).toContainEqual(expect.objectContaining({ kind: 'confirm', note: 'same person, per the family' }));
     });
 
-    it('estimates from the linked lists, pooled and per stratum, with the overlap table', async () => {
-      const response = await get('/api/estimates?lists=memorial,ngo,diaspora');
-      expect(response.statusCode).toBe(200);
-      const body = response.json();
-      expect(body).toMatchObject({ lists: ['memorial', 'ngo', 'diaspora'], stratifiedBy: null, strata: [], problems: [] });
-      expect(Object.keys(body.table.counts).sort()).toEqual(['001', '010', '011', '100', '101', '110', '111']);
-      expect(Object.values(body.table.counts as Record<string, number>).reduce((sum, n) => sum + n, 0)).toBe(body.table.observed);
-      expect(body.estimate).not.toBeNull();
-      expect(body.estimate.N).toBeGreaterThanOrEqual(body.table.observed);
-      expect(body.estimate.selectedBy).toBe('bic');
-      expect(body.estimate.models.length).toBeGreaterThan(1);
-      expect(body.estimate.models[0].model).toBe(body.estimate.model);
-      expect(body.estimate.ci95Lognormal[0]).toBeGreaterThanOrEqual(body.table.observed);
-
-      const named = (await get('/api/estimates?lists=memorial,ngo,diaspora&model=Mt')).json();
-      expect(named.estimate ?? { model: 'Mt', selectedBy: 'named' }).toMatchObject({ model: 'Mt', selectedBy: 'named' });
-
-      const bySex = await get('/api/estimates?lists=memorial,ngo,diaspora&strata=sex');
-      expect(bySex.statusCode).toBe(200);
-      const strata = bySex.json();
-      expect(strata.stratifiedBy).toBe('sex');
-      expect(strata.strata.length).toBeGreaterThan(1);
-      expect(strata.strata.reduce((sum: number, stratum: { table: { observed: number } }) => sum + stratum.table.observed, 0)).toBe(strata.table.observed);
-      if (strata.estimate === null) expect(strata.problems.length).toBeGreaterThan(0);
-      else expect(strata.estimate).toMatchObject({ model: null, selectedBy: 'per stratum' });
-    });
-
     it('answers with the reason and no number when the lists cannot support an estimate', async () => {
       const one = await get('/api/estimates?lists=memorial');
       expect(one.statusCode).toBe(200);
@@ -254,6 +257,14 @@ for (const target of storeTargets()) {
       const apart = await get('/api/estimates?lists=memorial,elsewhere');
       expect(apart.statusCode).toBe(200);
       expect(apart.json()).toMatchObject({ estimate: null, problems: [expect.stringMatching(/do not overlap/)], table: { counts: { '10': expect.any(Number), '01': 2, '11': 0 } } });
+
+      const byKind = await get('/api/estimates?lists=memorial,ngo&strata=kind');
+      expect(byKind.statusCode).toBe(200);
+      expect(byKind.json()).toMatchObject({ stratifiedBy: 'kind', estimate: null });
+      expect(byKind.json().problems.length).toBeGreaterThan(0);
+      for (const problem of byKind.json().problems) expect(problem).toMatch(/^stratum [^:]+: /);
+      expect(byKind.json().strata.length).toBeGreaterThan(1);
+      expect(byKind.json().strata.some((stratum: { estimate: unknown; problems: string[] }) => stratum.estimate === null && stratum.problems.length > 0)).toBe(true);
 
       expect((await get('/api/estimates?lists=memorial,nowhere')).statusCode).toBe(404);
       expect((await get('/api/estimates?lists=memorial,memorial')).statusCode).toBe(400);
