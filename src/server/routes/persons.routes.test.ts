@@ -5,6 +5,8 @@ import { expect } from 'expect';
 import { apiWorld, CORPUS, headersOf, type ApiWorld } from '../../../test/api-fixture.js';
 import { storeTargets } from '../../../test/store-targets.js';
 import { PERSON_LIST_MAX_BYTES } from '../../model/api.js';
+import { importPersonList } from '../../services/persons.service.js';
+import { REVISION_CHECK_MS } from '../../services/workspace-views.service.js';
 
 const EXAMPLES = join(CORPUS, '..', 'persons');
 const upload = (source: string, fileName: string, bytes: Buffer | string, extra: Record<string, unknown> = {}) => ({ source, fileName, content: Buffer.from(bytes).toString('base64'), ...extra });
@@ -294,6 +296,17 @@ for (const target of storeTargets()) {
       const entry = person.entries.find((candidate: { list: string }) => candidate.list === 'documents');
       const document = (await get(`/api/documents/${entry.origin.documentId}`)).json().document;
       expect(document.text.slice(entry.origin.start, entry.origin.end)).toBe(entry.origin.quote);
+    });
+
+    it('shows a list imported by another process within a second (person pages are cached until the store changes)', async () => {
+      const before = (await get('/api/persons')).json();
+      // As `chronicle persons import` would, from outside the server.
+      await importPersonList(world.store, { bytes: Buffer.from('full_name,birth_year\nQuentin Vellacott,1933\n'), shownAs: 'cli.csv', source: 'from-the-cli', actor: 'someone-at-the-cli' });
+      await new Promise((resolve) => setTimeout(resolve, REVISION_CHECK_MS + 50));
+      expect((await get('/api/persons')).json()).toMatchObject({ total: before.total, unlinked: before.unlinked + 1 });
+      expect((await get('/api/persons?list=from-the-cli')).json()).toMatchObject({ total: 0, unlinked: 1 });
+      expect((await post('/api/persons/link')).statusCode).toBe(200);
+      expect((await get('/api/persons?list=from-the-cli')).json()).toMatchObject({ total: 1, unlinked: 0, persons: [{ name: 'Quentin Vellacott', lists: ['from-the-cli'] }] });
     });
 
     it('describes every persons route in OpenAPI', async () => {

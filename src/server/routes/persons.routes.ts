@@ -21,7 +21,8 @@ import {
   SplitParams,
 } from '../../model/api.js';
 import { PersonImportError } from '../../services/person-list-file.js';
-import { confirmSamePerson, estimateFromPersons, extractPersons, importPersonList, linkPersons, listPersons, personLists, PersonNotFoundError, PersonsError, showPerson, splitRecord } from '../../services/persons.service.js';
+import { confirmSamePerson, estimateFromPersons, extractPersons, importPersonList, linkPersons, personLists, PersonNotFoundError, PersonsError, showPerson, splitRecord } from '../../services/persons.service.js';
+import { workspacePersons } from '../../services/workspace-views.service.js';
 import { accountOf } from '../auth/access-control.js';
 import { estimateView } from './estimate-view.js';
 import type { RouteContext } from './route-context.js';
@@ -85,7 +86,7 @@ export function personsRoutes(app: FastifyInstance, { store }: RouteContext): vo
     async (request, reply) => {
       const { limit, offset, list } = request.query;
       return refusalsAsAnswers(reply, async () => {
-        const listing = await listPersons(store, list !== undefined ? { list } : {});
+        const listing = await workspacePersons(store, list);
         return { persons: listing.persons.slice(offset, offset + limit), total: listing.persons.length, unlinked: listing.unlinked };
       });
     },
