@@ -12,6 +12,7 @@ import { hashPassword, PASSWORD_COST, verifyPassword } from '../src/services/pas
 import { Store } from '../src/store/store.js';
 import { benchmarkQueries } from './capture.bench.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
+import { generateVictimLists } from './victim-lists.js';
 
 /*
  * `npm run bench -- api [--docs 10000] [--engines sqlite,postgres] [--keep]`: capture a synthetic
@@ -19,6 +20,11 @@ import { writeSyntheticCorpus } from './synthetic-corpus.js';
  * and time its endpoints over HTTP as the SPA calls them (logged in, cookie sent): document pages
  * with and without filters, search, the incident list and incident pages. Also times Argon2id
  * hashing and checking at the cost accounts use.
+ *
+ * `--persons N` also times the persons routes on a store of their own (no documents): the generated
+ * victim lists of about N records (bench/victim-lists.ts, seed 7) uploaded through
+ * POST /api/person-lists, linked through POST /api/persons/link, then pages of GET /api/persons and
+ * GET /api/estimates pooled and by sex. `--docs 0` skips the documents part.
  */
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,13 +69,13 @@ async function timeRequests(base: string, cookie: string, urls: readonly string[
   return summarize(samples);
 }
 
-async function storeLocation(engine: string, documents: number, pgUrl: string, keep: boolean): Promise<string> {
+async function storeLocation(engine: string, name: string | number, pgUrl: string, keep: boolean): Promise<string> {
   if (engine === 'sqlite') {
-    const file = join(WORK, `api-${documents}.db`);
+    const file = join(WORK, `api-${name}.db`);
     if (!keep) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
     return file;
   }
-  const schema = `chronicle_api_bench_${documents}`;
+  const schema = `chronicle_api_bench_${name}`;
   if (!keep) {
     const client = new pg.Client({ connectionString: pgUrl });
     await client.connect();
@@ -96,6 +102,56 @@ async function argon2Timing(): Promise<{ opsLimit: number; memLimitMiB: number; 
   return { opsLimit: PASSWORD_COST.opsLimit, memLimitMiB: PASSWORD_COST.memLimit / 1024 / 1024, hashMs: median(hashes), verifyMs: median(verifies), runs: hashes.length };
 }
 
+const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** The persons routes on `engine` with the generated lists of about `size` records, through HTTP as the SPA calls them. */
+async function personsApi(engine: string, size: number, pgUrl: string) {
+  const location = await storeLocation(engine, `persons_${size}`, pgUrl, false);
+  const store = await Store.open(location);
+  const app = await buildServer({ store, logLevel: 'silent', webRoot: null });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const password = 'benchmark account password';
+    await addUser(store, { username: 'bench', role: 'analyst', password, actor: 'bench' });
+    const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password }) });
+    if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    const change = async (url: string, body?: unknown) => {
+      const response = await fetch(`${base}${url}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const answer = (await response.json()) as Record<string, unknown>;
+      if (response.status >= 300) throw new Error(`POST ${url}: ${response.status} ${JSON.stringify(answer)}`);
+      return answer;
+    };
+    const lists = generateVictimLists({ records: size, seed: 7 });
+    let started = performance.now();
+    for (const list of lists) {
+      const csv = `${[list.header, ...list.rows].map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+      await change('/api/person-lists', { source: list.name.replace(/\.csv$/, ''), fileName: list.name, content: Buffer.from(csv).toString('base64') });
+    }
+    const uploadSeconds = round((performance.now() - started) / 1000, 2);
+    started = performance.now();
+    const linked = (await change('/api/persons/link')) as { records: number; persons: number };
+    const linkSeconds = round((performance.now() - started) / 1000, 2);
+    console.error(`${engine}: uploaded ${linked.records} records in ${uploadSeconds} s, linked into ${linked.persons} persons in ${linkSeconds} s`);
+    const names = lists.map((list) => list.name.replace(/\.csv$/, '')).join(',');
+    const pages = [0, 50, 1000, 4000].map((offset) => `/api/persons?limit=50&offset=${offset}`);
+    return {
+      engine,
+      records: linked.records,
+      persons: linked.persons,
+      uploadSeconds,
+      linkSeconds,
+      personPages: await timeRequests(base, cookie, [...pages, `/api/persons?limit=50&list=${lists[0]!.name.replace(/\.csv$/, '')}`], 10),
+      estimate: await timeRequests(base, cookie, [`/api/estimates?lists=${names}`], 20),
+      estimateBySex: await timeRequests(base, cookie, [`/api/estimates?lists=${names}&strata=sex`], 10),
+    };
+  } finally {
+    await app.close();
+    await store.close();
+  }
+}
+
 export async function apiBenchmark(args: string[]): Promise<void> {
   const documents = Number(argument(args, 'docs', '10000'));
   const engines = argument(args, 'engines', 'sqlite').split(',');
@@ -103,6 +159,15 @@ export async function apiBenchmark(args: string[]): Promise<void> {
   const keep = args.includes('--keep');
   const extractEvery = Number(argument(args, 'extract-every', '20'));
   mkdirSync(WORK, { recursive: true });
+  const personsSize = Number(argument(args, 'persons', '0'));
+  if (personsSize > 0) {
+    const persons = [];
+    for (const engine of engines) persons.push(await personsApi(engine, personsSize, pgUrl));
+    const output = { records: personsSize, cpus: cpus().length, node: process.version, results: persons };
+    writeFileSync(join(ROOT, 'bench', 'results', `api-persons-${personsSize}.json`), `${JSON.stringify(output, null, 2)}\n`);
+    console.log(JSON.stringify(output, null, 2));
+  }
+  if (documents === 0) return;
   // The capture benchmark's corpus generator, same seed: the same documents as `bench -- capture --docs N`.
   const corpusFolder = join(WORK, `corpus-${documents}`);
   const marker = join(corpusFolder, 'corpus.json');

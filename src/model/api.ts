@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ClaimKind, ClaimStatus } from './claim.js';
 import { EntityKind } from './entity.js';
 import { idSchema } from './ids.js';
+import { PersonDecision, PersonListKind, PersonRecord, PersonSex } from './person.js';
 import { Role } from './user.js';
 
 /**
@@ -323,3 +324,182 @@ export type Overview = z.infer<typeof Overview>;
 export const UserItem = z.object({ username: z.string(), role: Role, totp: z.boolean(), disabled: z.boolean(), createdAt: z.string() });
 export const UserList = z.object({ users: z.array(UserItem) });
 export type UserList = z.infer<typeof UserList>;
+
+// ---------- persons: lists, linked persons, decisions ----------
+
+/** A person list: one imported file, or the persons extracted from documents ("documents"). */
+export const PersonListItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: PersonListKind,
+  /** The file as named on upload; null for the documents list. */
+  fileName: z.string().nullable(),
+  sha256: z.string().nullable(),
+  encoding: z.string().nullable(),
+  records: z.number().int(),
+  importedAt: z.string(),
+  importedBy: z.string(),
+});
+export type PersonListItem = z.infer<typeof PersonListItem>;
+export const PersonListsResponse = z.object({ lists: z.array(PersonListItem) });
+export type PersonListsResponse = z.infer<typeof PersonListsResponse>;
+
+/** Largest list file an upload may carry (bytes, before base64). */
+export const PERSON_LIST_MAX_BYTES = 8 * 1024 * 1024;
+
+/** One list file as JSON: its bytes in base64, the list's name, and how to read its columns. */
+export const PersonListUpload = z.object({
+  /** The list's name, e.g. "memorial-2019" (not "documents"). */
+  source: z.string().trim().min(1, 'name the list').max(200),
+  /** The file's name as the person chose it (shown in messages and kept with the list). */
+  fileName: z.string().trim().min(1).max(255),
+  /** The file's bytes, base64 (UTF-8 or CP1251 CSV; comma, semicolon or tab separated). */
+  content: z.base64('content must be the file in base64'),
+  /** "column=field" entries, as `chronicle persons import --map`. */
+  map: z.array(z.string().min(3).max(300)).max(50).optional(),
+  /** The column holding the list's own record ids. */
+  id: z.string().min(1).max(300).optional(),
+});
+export type PersonListUpload = z.infer<typeof PersonListUpload>;
+export const PersonListImported = z.object({
+  /** already_imported: the same bytes under the same name were imported before; nothing changed. */
+  status: z.enum(['imported', 'already_imported']),
+  list: PersonListItem,
+  /** How the bytes were decoded (imported only). */
+  encoding: z.string().nullable(),
+});
+export type PersonListImported = z.infer<typeof PersonListImported>;
+
+export const PersonListQuery = PageQuery.extend({
+  /** Only persons with a record on this list (its name). */
+  list: z.string().trim().min(1).max(200).optional(),
+});
+export type PersonListQuery = z.infer<typeof PersonListQuery>;
+
+export const PersonSummaryView = z.object({
+  id: z.string(),
+  /** The name as its first record writes it. */
+  name: z.string(),
+  /** Every other way its records write the name. */
+  spellings: z.array(z.string()),
+  /** The lists its records come from. */
+  lists: z.array(z.string()),
+  records: z.number().int(),
+  sex: PersonSex.nullable(),
+  birthYears: z.array(z.number().int()),
+});
+export type PersonSummaryView = z.infer<typeof PersonSummaryView>;
+export const PersonPage = z.object({
+  persons: z.array(PersonSummaryView),
+  /** Persons matching the filter, over all pages. */
+  total: z.number().int(),
+  /** Records added since the last linkage run (not in any person yet). */
+  unlinked: z.number().int(),
+});
+export type PersonPage = z.infer<typeof PersonPage>;
+
+/** A person (psn_…), or a record (per_…) standing for the person it belongs to. */
+export const PersonParams = z.object({ id: z.union([idSchema('person'), idSchema('personRecord')]) });
+export const PersonRecordEntry = PersonRecord.extend({ list: z.string() });
+export const PersonDetail = PersonSummaryView.extend({
+  /** Every record with the list it came from. */
+  entries: z.array(PersonRecordEntry),
+  /** Analysts' decisions about these records, oldest first. */
+  decisions: z.array(PersonDecision),
+});
+export type PersonDetail = z.infer<typeof PersonDetail>;
+
+export const PersonLinkResult = z.object({
+  runId: z.string(),
+  records: z.number().int(),
+  persons: z.number().int(),
+  /** Persons with records on two or more lists. */
+  onSeveralLists: z.number().int(),
+  lists: z.array(z.object({ name: z.string(), records: z.number().int(), persons: z.number().int() })),
+  decisionsApplied: z.number().int(),
+  seconds: z.number(),
+});
+export type PersonLinkResult = z.infer<typeof PersonLinkResult>;
+
+export const PersonExtractResult = z.object({ documents: z.number().int(), records: z.number().int(), added: z.number().int(), updated: z.number().int(), removed: z.number().int() });
+export type PersonExtractResult = z.infer<typeof PersonExtractResult>;
+
+const PersonOrRecordId = z.union([idSchema('person'), idSchema('personRecord')]);
+/** Two records (or persons: their first record) are one person. */
+export const ConfirmBody = z.object({ records: z.tuple([PersonOrRecordId, PersonOrRecordId]), note: z.string().max(2000).optional() });
+export type ConfirmBody = z.infer<typeof ConfirmBody>;
+export const SplitParams = z.object({ recordId: idSchema('personRecord') });
+/** Optional: a POST without a body splits without a note. */
+export const SplitBody = z.object({ note: z.string().max(2000).optional() }).nullish();
+export type SplitBody = z.infer<typeof SplitBody>;
+export const PersonDecisionResult = z.object({
+  decision: PersonDecision,
+  /** The person the records now belong to (confirm) or the split record's new person; null until the next link. */
+  personId: z.string().nullable(),
+  /** Nothing moved now (already together, or not linked yet). */
+  unchanged: z.boolean(),
+});
+export type PersonDecisionResult = z.infer<typeof PersonDecisionResult>;
+
+// ---------- estimates ----------
+
+export const EstimateQuery = z.object({
+  /** List names, comma-separated, in the order of the table's pattern digits. */
+  lists: z
+    .string()
+    .max(2000)
+    .transform((text) => text.split(',').map((name) => name.trim()).filter(Boolean))
+    .pipe(z.array(z.string()).min(1, 'name at least one list (lists=A,B,C)')),
+  /** Estimate per stratum and sum: sex, kind (of violation), place or year (of violation). */
+  strata: z.enum(['sex', 'kind', 'violation_kind', 'place', 'year', 'violation_year']).optional(),
+  /** A model instead of choosing by BIC: "[12,3]", "Mt", "Mth_Chao", … */
+  model: z.string().trim().min(1).max(200).optional(),
+});
+export type EstimateQuery = z.infer<typeof EstimateQuery>;
+
+/** People by pattern of lists: "101" is on the first and third list only. */
+export const OverlapTableView = z.object({ lists: z.array(z.string()), counts: z.record(z.string(), z.number().int()), observed: z.number().int() });
+export const ModelView = z.object({
+  model: z.string(),
+  N: z.number().nullable(),
+  se: z.number().nullable(),
+  aic: z.number().nullable(),
+  bic: z.number().nullable(),
+  /** Why the model could not be used; null when it was fitted. */
+  problem: z.string().nullable(),
+});
+/** An estimate's figures; null limits are unbounded. */
+export const EstimateFigures = z.object({
+  /** The model used; null for a sum over strata. */
+  model: z.string().nullable(),
+  selectedBy: z.enum(['bic', 'named', 'per stratum']),
+  /** Estimated number of people, on a list or not. */
+  N: z.number(),
+  /** Standard error of N (null if not finite). */
+  se: z.number().nullable(),
+  /** People on no list (N − observed). */
+  unobserved: z.number().nullable(),
+  /** Profile-likelihood 95% interval (a null limit is unbounded); null when not computed. */
+  ci95: z.tuple([z.number().nullable(), z.number().nullable()]).nullable(),
+  /** Chao's log-normal 95% interval. */
+  ci95Lognormal: z.tuple([z.number().nullable(), z.number().nullable()]),
+  deviance: z.number().nullable(),
+  df: z.number().int().nullable(),
+  /** Every candidate model, lowest BIC first. */
+  models: z.array(ModelView),
+});
+export const EstimateOutcome = z.object({
+  table: OverlapTableView,
+  /** Null when the data cannot support an estimate; `problems` then says why. */
+  estimate: EstimateFigures.nullable(),
+  problems: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+export const EstimateResponse = EstimateOutcome.extend({
+  lists: z.array(z.string()),
+  /** The field strata were formed by, or null for one pooled estimate. */
+  stratifiedBy: z.enum(['sex', 'kind', 'place', 'year']).nullable(),
+  /** Each stratum's table and estimate (empty when pooled). */
+  strata: z.array(EstimateOutcome.extend({ name: z.string() })),
+});
+export type EstimateResponse = z.infer<typeof EstimateResponse>;

@@ -17,7 +17,12 @@ import { personListFromBytes, readPersonListFile, type PersonFileOptions, type P
 
 /** A request that cannot be carried out as asked; the message says why and what to do. */
 export class PersonsError extends Error {
-  override readonly name = 'PersonsError';
+  override readonly name: string = 'PersonsError';
+}
+
+/** A list, person or record named in a request does not exist (the server answers 404). */
+export class PersonNotFoundError extends PersonsError {
+  override readonly name = 'PersonNotFoundError';
 }
 
 /** The list that holds persons extracted from documents. */
@@ -214,6 +219,11 @@ function majority<T>(values: readonly (T | null)[]): T | null {
   return best;
 }
 
+/** Every person list (imported files and the documents list) with its record count, oldest first. */
+export async function personLists(store: Store): Promise<PersonList[]> {
+  return store.persons.lists();
+}
+
 /** Persons grouped from the stored clusters; records not linked yet are counted apart. */
 async function storedPersons(store: Store): Promise<{ persons: Map<string, PersonRecord[]>; unlinked: PersonRecord[]; lists: PersonList[] }> {
   const [lists, records, clusters] = [await store.persons.lists(), await store.persons.records(), await store.persons.clusters()];
@@ -233,7 +243,7 @@ async function storedPersons(store: Store): Promise<{ persons: Map<string, Perso
 
 function listNamed(lists: readonly PersonList[], name: string): PersonList {
   const list = lists.find((candidate) => candidate.name === name);
-  if (!list) throw new PersonsError(`no list is named "${name}" (${lists.length ? `lists: ${lists.map((candidate) => candidate.name).join(', ')}` : 'no lists yet: chronicle persons import FILE.csv --source NAME'})`);
+  if (!list) throw new PersonNotFoundError(`no list is named "${name}" (${lists.length ? `lists: ${lists.map((candidate) => candidate.name).join(', ')}` : 'no lists yet: chronicle persons import FILE.csv --source NAME'})`);
   return list;
 }
 
@@ -269,12 +279,13 @@ export async function showPerson(store: Store, id: string): Promise<PersonView> 
     const person = await store.persons.personOf(id);
     if (person === null) {
       const exists = (await store.persons.getRecords([id])).size > 0;
-      throw new PersonsError(exists ? `${id} is not linked yet: run chronicle persons link` : `no person record has id ${id}`);
+      if (exists) throw new PersonsError(`${id} is not linked yet: run chronicle persons link`);
+      throw new PersonNotFoundError(`no person record has id ${id}`);
     }
     personId = person;
   } else if (!id.startsWith('psn_')) throw new PersonsError(`${id} is not a person (psn_…) or person record (per_…) id`);
   const recordIds = await store.persons.recordsOf(personId);
-  if (recordIds.length === 0) throw new PersonsError(`no person has id ${id} (chronicle persons list shows them; ids change only when a person is split up or merged)`);
+  if (recordIds.length === 0) throw new PersonNotFoundError(`no person has id ${id} (chronicle persons list shows them; ids change only when a person is split up or merged)`);
   const lists = await store.persons.lists();
   const listName = new Map(lists.map((list) => [list.id, list.name]));
   const byId = await store.persons.getRecords(recordIds);
@@ -288,11 +299,11 @@ export async function showPerson(store: Store, id: string): Promise<PersonView> 
 async function recordOf(store: Store, id: string): Promise<string> {
   if (id.startsWith('psn_')) {
     const records = await store.persons.recordsOf(id);
-    if (records.length === 0) throw new PersonsError(`no person has id ${id}`);
+    if (records.length === 0) throw new PersonNotFoundError(`no person has id ${id}`);
     return records[0]!;
   }
   if (!id.startsWith('per_')) throw new PersonsError(`${id} is not a person record (per_…) or person (psn_…) id`);
-  if ((await store.persons.getRecords([id])).size === 0) throw new PersonsError(`no person record has id ${id}`);
+  if ((await store.persons.getRecords([id])).size === 0) throw new PersonNotFoundError(`no person record has id ${id}`);
   return id;
 }
 

@@ -3,6 +3,7 @@ import type { DocumentCitation } from '../store/document.repository.js';
 import type { Store } from '../store/store.js';
 import { listEntities } from './entities.service.js';
 import { incidentViews, regroupIncidents, type IncidentView } from './incidents.service.js';
+import { listPersons, type PersonListing } from './persons.service.js';
 
 /**
  * Incidents and entities are computed from every live claim, which takes seconds on a large store.
@@ -17,6 +18,8 @@ interface CachedViews {
   incidents?: Promise<IncidentIndex>;
   entities?: Promise<EntityView[]>;
   overview?: Promise<OverviewFigures>;
+  /** Linked persons, all ('') or of one list (its name). Only names of existing lists stay: a failed listing is dropped. */
+  persons?: Map<string, Promise<PersonListing>>;
 }
 
 /** How stale a view may be after another process changed the store. */
@@ -79,6 +82,27 @@ export async function workspaceEntity(store: Store, kind: string, name: string):
   const entity = (await workspaceEntities(store)).find((candidate) => candidate.kind === kind && (nameKey(candidate.name) === key || candidate.aliases.some((alias) => nameKey(alias) === key)));
   if (!entity) return null;
   return { entity, documents: await store.documents.refs(entity.mentions.map((mention) => mention.documentId)) };
+}
+
+/**
+ * Linked persons as listPersons gives them (all, or those on one list), kept until the store
+ * changes: every change to lists, records, clusters or decisions is audited, which changes the
+ * revision. Pages are then slices of one listing instead of a read of every record each.
+ */
+export async function workspacePersons(store: Store, list?: string): Promise<PersonListing> {
+  const views = await current(store);
+  const listings = (views.persons ??= new Map());
+  const key = list ?? '';
+  let listing = listings.get(key);
+  if (!listing) {
+    const work = listPersons(store, list !== undefined ? { list } : {});
+    listings.set(key, work);
+    work.catch(() => {
+      if (listings.get(key) === work) listings.delete(key);
+    });
+    listing = work;
+  }
+  return listing;
 }
 
 /** Regroup every live act and figure into incidents now; returns how many there are. */

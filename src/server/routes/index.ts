@@ -5,6 +5,7 @@ import { documentsRoutes } from './documents.routes.js';
 import { entitiesRoutes } from './entities.routes.js';
 import { incidentsRoutes } from './incidents.routes.js';
 import { overviewRoutes } from './overview.routes.js';
+import { personsRoutes } from './persons.routes.js';
 import type { RouteContext } from './route-context.js';
 import { searchRoutes } from './search.routes.js';
 import { sessionRoutes } from './session.routes.js';
@@ -12,11 +13,10 @@ import { usersRoutes } from './users.routes.js';
 
 /**
  * Every resource of the workspace API, one file each. Each route declares its `access` (see
- * ../auth/access-control.ts). Person records, linkage and estimates will register here as
- * persons.routes.ts, linkage.routes.ts and estimates.routes.ts (paths /api/persons, /api/linkage,
- * /api/estimates are reserved for them; see docs/API.md).
+ * ../auth/access-control.ts). Person lists, linked persons, linkage runs, decisions and estimates
+ * (/api/person-lists, /api/persons, /api/estimates) are persons.routes.ts.
  */
-const resources = [sessionRoutes, overviewRoutes, documentsRoutes, searchRoutes, claimsRoutes, incidentsRoutes, entitiesRoutes, usersRoutes];
+const resources = [sessionRoutes, overviewRoutes, documentsRoutes, searchRoutes, claimsRoutes, incidentsRoutes, entitiesRoutes, usersRoutes, personsRoutes];
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
