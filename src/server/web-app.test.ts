@@ -53,6 +53,8 @@ describe('serving the built SPA', () => {
     expect(api.json().error).toBe('no such route: GET /api/nothing');
     expect((await app.inject({ method: 'GET', url: '/assets/missing-123.js' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'POST', url: '/documents' })).statusCode).toBe(404);
+    // The public intake pages own /report: an unknown page there is not the workspace.
+    for (const url of ['/report/de', '/report/anything/else']) expect((await app.inject({ method: 'GET', url })).body).not.toBe(INDEX);
   });
 
   it('serves the API only when there is no built SPA', async () => {

@@ -38,7 +38,9 @@ export async function serveWebApp(app: FastifyInstance, root: string | null | un
   return {
     isPage: (request) => {
       const path = request.url.split('?')[0] ?? '/';
-      return (request.method === 'GET' || request.method === 'HEAD') && path !== '/api' && !path.startsWith('/api/') && !/\.[A-Za-z0-9]+$/.test(path);
+      // The API and the public intake pages (/report…) own their namespaces: their unknown paths are 404s.
+      const ownedElsewhere = /^\/(api|report)(\/|$)/.test(path);
+      return (request.method === 'GET' || request.method === 'HEAD') && !ownedElsewhere && !/\.[A-Za-z0-9]+$/.test(path);
     },
     sendIndex: (reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'),
   };
