@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Layering (docs/ARCHITECTURE.md): model imports nothing of ours with I/O; capture, search and store
@@ -17,8 +19,22 @@ export default tseslint.config(
   },
   { files: ['src/model/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': forbid(['**/store/**', '**/services/**', '**/cli/**', '**/capture/**', 'node:*', 'pg', 'better-sqlite3', 'kysely'], 'src/model is pure: no I/O, store, capture, services or cli') } },
   { files: ['src/estimate/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': forbid(['**/store/**', '**/services/**', '**/cli/**', '**/capture/**', 'node:*'], 'src/estimate is pure: no I/O, store, services or cli') } },
-  { files: ['src/capture/**/*.ts', 'src/search/**/*.ts', 'src/extract/**/*.ts', 'src/resolve/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/store/**', '**/services/**', '**/cli/**'], 'stages do not reach into the store, services or cli') } },
+  { files: ['src/capture/**/*.ts', 'src/search/**/*.ts', 'src/extract/**/*.ts', 'src/resolve/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/store/**', '**/services/**', '**/cli/**', '**/server/**'], 'stages do not reach into the store, services, server or cli') } },
   { files: ['src/store/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/services/**', '**/cli/**', '**/capture/**'], 'the store does not reach up into services or cli') } },
   { files: ['src/store/dialect/*/migrations/*.ts'], rules: { 'no-restricted-imports': forbid(['../**', './**'], 'migrations are frozen and import no application code') } },
-  { files: ['src/services/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/cli/**'], 'services do not reach into the cli') } },
+  { files: ['src/intake/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': forbid(['**/store/**', '**/services/**', '**/cli/**', '**/server/**', 'node:*'], 'src/intake runs in the browser too: no I/O, store, services, server or cli') } },
+  { files: ['src/services/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/cli/**', '**/server/**'], 'services do not reach into the cli or the server') } },
+  { files: ['src/server/**/*.ts'], rules: { 'no-restricted-imports': forbid(['**/cli/**'], 'the server does not reach into the cli') } },
+  // The workspace runs in the browser and talks to the API only: it may import the model (types, vocabulary), nothing with I/O.
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': forbid(['**/store/**', '**/services/**', '**/cli/**', '**/server/**', '**/capture/**', '**/extract/**', '**/resolve/**', 'node:*'], 'the workspace talks to the JSON API only'),
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'document text is untrusted: render it as React text' }, { selector: "JSXAttribute[name.name='style']", message: 'the CSP forbids inline styles: use a class' }],
+      'no-restricted-properties': ['error', { property: 'innerHTML', message: 'never build HTML from strings' }, { property: 'outerHTML', message: 'never build HTML from strings' }],
+    },
+  },
 );

@@ -96,6 +96,23 @@ for (const target of storeTargets()) {
       }
     });
 
+    // Migrations read the catalogue; reading other stores' schemas raced with their DROP SCHEMA.
+    it('looks only at its own schema when it checks which tables exist', { skip: target.name !== 'postgres' }, async () => {
+      const neighbour = `chronicle_neighbour_${process.pid}`;
+      await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(neighbour)}`.execute(store.db);
+      try {
+        await sql`CREATE TABLE IF NOT EXISTS ${sql.id(neighbour)}.elsewhere (id integer)`.execute(store.db);
+        const tables = await store.db.introspection.getTables();
+        expect(tables.map((table) => table.name)).toContain('documents');
+        expect(tables.map((table) => table.name)).not.toContain('elsewhere');
+        expect(new Set(tables.map((table) => table.schema)).size).toBe(1);
+        const reopened = await Store.open(location);
+        await reopened.close();
+      } finally {
+        await sql`DROP SCHEMA IF EXISTS ${sql.id(neighbour)} CASCADE`.execute(store.db);
+      }
+    });
+
     it('leaves nothing behind when a transaction fails half-way', async () => {
       const good = newDocument(OTHER);
       const doomed = newDocument(RUSSIAN);

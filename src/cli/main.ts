@@ -11,12 +11,17 @@ import { entitiesCommand, entityDecisionCommand } from './commands/entities.comm
 import { extractCommand } from './commands/extract.command.js';
 import { incidentCommand, incidentDecisionCommand, incidentsCommand } from './commands/incidents.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
+import { intakeExpireCommand, intakeImportCommand, intakeKeepCommand, intakeListCommand, intakeOpenCommand, intakeReplyCommand } from './commands/intake.command.js';
+import { keysInitCommand, keysInstallCommand, keysShowCommand } from './commands/keys.command.js';
 import { linkCommand } from './commands/link.command.js';
 import { listCommand } from './commands/list.command.js';
+import { personsDecisionCommand, personsExtractCommand, personsImportCommand, personsLinkCommand, personsListCommand, personsShowCommand } from './commands/persons.command.js';
 import { reextractCommand } from './commands/reextract.command.js';
 import { reviewCommand, reviewQueueCommand } from './commands/review.command.js';
 import { searchCommand } from './commands/search.command.js';
+import { serveCommand } from './commands/serve.command.js';
 import { showCommand } from './commands/show.command.js';
+import { usersAddCommand, usersDisableCommand, usersListCommand, usersTotpCommand } from './commands/users.command.js';
 import { verifyCommand } from './commands/verify.command.js';
 
 const DB_HELP = 'store: a SQLite file path or postgres://… URL (default: $CHRONICLE_DB, else ./chronicle.db)';
@@ -213,10 +218,75 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
   program
     .command('estimate')
     .description('estimate how many people no list caught, from the overlap of lists (multiple systems estimation)')
-    .requiredOption('--table <file>', 'one overlap table as JSON: {"lists": [...], "counts": {"110": n, ...}}')
+    .option('--table <file>', 'one overlap table as JSON: {"lists": [...], "counts": {"110": n, ...}}')
+    .option('--lists <names>', 'build the table from the linked persons of these stored lists instead: A,B,C')
+    .option('--strata <field>', 'with --lists: estimate per stratum and sum (sex, kind, place, year)')
     .option('--model <model>', 'use this model instead of the lowest BIC: [12,3], [12,13,23], Mt, Mth_Chao, …')
+    .option('--db <location>', DB_HELP)
     .option('--json', 'print one JSON object')
-    .action(async (options) => setExit(await estimateCommand(io, options)));
+    .action(async (options) => setExit(await estimateCommand(io, { ...options, db: db(options) })));
+
+  const persons = program.command('persons').description('person lists in the store: import, link into persons, review, count');
+  const repeatable = (value: string, previous: string[]) => [...previous, value];
+  persons
+    .command('import')
+    .description('import a person list (CSV, UTF-8 or CP1251) as a named list; the same file again changes nothing')
+    .argument('<file>', 'CSV file with a header row')
+    .requiredOption('--source <name>', 'the list\'s name, e.g. memorial-2019')
+    .option('--id <column>', 'column holding record ids (default: id, unique_id, rec_id…)')
+    .option('--map <column=field>', 'map a column to a field, repeatable (given, surname, patronymic, full_name, birth_date, sex, place, violation_date, violation_kind, text, …)', repeatable, [] as string[])
+    .option('--as <name>', 'who imports, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (file: string, options) => setExit(await personsImportCommand(io, file, { ...options, db: db(options) })));
+  persons
+    .command('extract')
+    .description('persons named in captured documents become records of the list "documents" (one per person per document)')
+    .option('--as <name>', 'who runs it, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await personsExtractCommand(io, { ...options, db: db(options) })));
+  persons
+    .command('link')
+    .description('link every stored record into persons, then apply analysts\' confirmations and splits')
+    .option('--as <name>', 'who runs it, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await personsLinkCommand(io, { ...options, db: db(options) })));
+  persons
+    .command('list')
+    .description('persons, in order of their first record, with their lists and spellings')
+    .option('--list <name>', 'only persons with a record on this list')
+    .option('--limit <n>', 'show at most n persons')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await personsListCommand(io, { ...options, db: db(options) })));
+  persons
+    .command('show')
+    .description('one person with every record, list and spelling, and the decisions about it')
+    .argument('<id>', 'person (psn_…) or person record (per_…) id')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options) => setExit(await personsShowCommand(io, id, { ...options, db: db(options) })));
+  persons
+    .command('confirm')
+    .description('two records (or persons) are the same person; holds across re-runs (audited)')
+    .argument('<id>', 'person record (per_…) or person (psn_…)')
+    .argument('<other>', 'person record (per_…) or person (psn_…)')
+    .option('--note <text>', 'why, kept in the audit log')
+    .option('--as <name>', 'who decides, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (id: string, other: string, options) => setExit(await personsDecisionCommand(io, 'confirm', [id, other], { ...options, db: db(options) })));
+  persons
+    .command('split')
+    .description('a record is not the person it was linked to: it stands alone, also after re-runs (audited)')
+    .argument('<record>', 'person record (per_…)')
+    .option('--note <text>', 'why, kept in the audit log')
+    .option('--as <name>', 'who decides, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (record: string, options) => setExit(await personsDecisionCommand(io, 'split', [record], { ...options, db: db(options) })));
 
   program
     .command('link')
@@ -229,9 +299,131 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .action(async (files: string[], options) => setExit(await linkCommand(io, files, options)));
 
   program
+    .command('serve')
+    .description('run the web server (JSON API, OpenAPI at /api/docs) on the store')
+    .option('--db <location>', DB_HELP)
+    .option('--port <port>', 'TCP port (default 4310; 0 picks a free one)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--secure-cookies', 'mark session cookies Secure although this server speaks plain http (it sits behind a TLS proxy)')
+    .option('--intake-retention-days <days>', 'days a confidential submission is kept unless an analyst keeps it (default 90)')
+    .option('--intake-pow-bits <bits>', 'proof of work asked of browsers with JavaScript (default 20)')
+    .option('--intake-rate <n>', 'intake requests per client (and ×100 in all) per 10 minutes (default 6 without JavaScript, 20 with, 10 receipt look-ups)')
+    .action(async (options) => setExit(await serveCommand(io, { ...options, db: db(options) })));
+
+  const users = program.command('users').description('accounts of the web workspace (viewer, analyst, admin)');
+  users
+    .command('add')
+    .description('add an account; the password is asked for (or read from stdin), never given as an argument')
+    .argument('<name>', 'user name')
+    .requiredOption('--role <role>', 'viewer, analyst or admin')
+    .option('--db <location>', DB_HELP)
+    .option('--as <name>', 'who is adding it, for the audit log')
+    .option('--json', 'print the account as JSON')
+    .action(async (name: string, options) => setExit(await usersAddCommand(io, name, { ...options, db: db(options) })));
+  users
+    .command('list')
+    .description('list accounts')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await usersListCommand(io, { ...options, db: db(options) })));
+  users
+    .command('totp')
+    .description('enrol a TOTP secret for an account and print its otpauth:// URI once')
+    .argument('<name>', 'user name')
+    .option('--db <location>', DB_HELP)
+    .option('--as <name>', 'who is enrolling it, for the audit log')
+    .option('--json', 'print JSON')
+    .action(async (name: string, options) => setExit(await usersTotpCommand(io, name, { ...options, db: db(options) })));
+  users
+    .command('disable')
+    .description('disable an account and end its sessions')
+    .argument('<name>', 'user name')
+    .option('--db <location>', DB_HELP)
+    .option('--as <name>', 'who is disabling it, for the audit log')
+    .action(async (name: string, options) => setExit(await usersDisableCommand(io, name, { ...options, db: db(options) })));
+
+  const KEY_HELP = 'the organisation key file (default $CHRONICLE_INTAKE_KEY, else ./chronicle-intake.key)';
+  const STDIN_HELP = 'read the passphrase from the first line of standard input (else $CHRONICLE_INTAKE_PASSPHRASE, else a prompt)';
+  const keys = program.command('keys').description("the organisation's confidential-intake key pair");
+  keys
+    .command('init')
+    .description('create the key pair: private key to a passphrase-locked file (keep it off the server), public key into the store')
+    .option('--key-file <file>', KEY_HELP)
+    .option('--passphrase-stdin', STDIN_HELP)
+    .option('--force', 'replace an existing key file (submissions sealed to it become unreadable)')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await keysInitCommand(io, { ...options, db: db(options) })));
+  keys
+    .command('install')
+    .description("give a store (the server's) the public key, from a key file or as text")
+    .argument('[public-key]', 'the public key (base64url); default: read it from --key-file')
+    .option('--key-file <file>', KEY_HELP)
+    .option('--db <location>', DB_HELP)
+    .action(async (publicKey: string | undefined, options) => setExit(await keysInstallCommand(io, publicKey, { ...options, db: db(options) })));
+  keys
+    .command('show')
+    .description('the public key the store seals intake to')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await keysShowCommand(io, { ...options, db: db(options) })));
+
+  const intake = program.command('intake').description('confidential submissions: list, open, reply, keep, import, expire');
+  intake
+    .command('list')
+    .description('submissions waiting (nothing is decrypted)')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await intakeListCommand(io, { ...options, db: db(options) })));
+  intake
+    .command('open')
+    .description('decrypt one submission with the key file')
+    .argument('<id>', 'submission id (itk_…)')
+    .option('--key-file <file>', KEY_HELP)
+    .option('--passphrase-stdin', STDIN_HELP)
+    .option('--out <folder>', 'write the attached files here')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options) => setExit(await intakeOpenCommand(io, id, { ...options, db: db(options) })));
+  intake
+    .command('reply')
+    .description("reply to the reporter (readable only with their receipt); text from --file or standard input")
+    .argument('<id>', 'submission id (itk_…)')
+    .option('--file <file>', 'the reply text (UTF-8)')
+    .option('--db <location>', DB_HELP)
+    .action(async (id: string, options) => setExit(await intakeReplyCommand(io, id, { ...options, db: db(options) })));
+  intake
+    .command('keep')
+    .description('keep a submission past its expiry day')
+    .argument('<id>', 'submission id (itk_…)')
+    .option('--release', 'let it expire again')
+    .option('--db <location>', DB_HELP)
+    .action(async (id: string, options) => setExit(await intakeKeepCommand(io, id, { ...options, db: db(options) })));
+  intake
+    .command('expire')
+    .description('destroy submissions past their expiry day that nobody kept (also done by serve, hourly)')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await intakeExpireCommand(io, { ...options, db: db(options) })));
+  intake
+    .command('import')
+    .description('decrypt a submission and capture it as a document of a pseudonymous confidential source (the contact field stays out)')
+    .argument('<id>', 'submission id (itk_…)')
+    .option('--key-file <file>', KEY_HELP)
+    .option('--passphrase-stdin', STDIN_HELP)
+    .option('--into <location>', 'capture into this store instead of --db (e.g. an analyst-side store)')
+    .option('--as <name>', 'who imports, for the audit log')
+    .option('--db <location>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (id: string, options) => setExit(await intakeImportCommand(io, id, { ...options, db: db(options) })));
+
+  program
     .command('demo')
-    .description('capture the sample corpus into a fresh store (.demo/chronicle.db) and search it')
+    .description('capture the sample corpus into a fresh store (.demo/chronicle.db), search it, then serve the workspace on it')
     .option('--db <location>', 'SQLite file for the demo store (default .demo/chronicle.db)')
+    .option('--no-serve', 'stop after the captures and searches (for scripts and CI)')
+    .option('--port <port>', 'TCP port for the workspace (default 4310; 0 picks a free one)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .action(async (options) => setExit(await demoCommand(io, options)));
 
   return program;

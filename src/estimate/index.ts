@@ -9,3 +9,4 @@ export * from './lognormal-interval.js';
 export * from './estimate.js';
 export * from './strata.js';
 export * from './decomposable-bma.js';
+export * from './list-overlap.js';

@@ -16,6 +16,14 @@ export const idPrefixes = {
   attribution: 'att',
   /** An analyst's standing decision about incidents or entities (merge, split). */
   decision: 'dec',
+  /** A named list of persons: one imported file, or the persons extracted from documents. */
+  personList: 'pls',
+  /** One row of a person list, or one person named in one document. */
+  personRecord: 'per',
+  /** A person: the records linkage (and analysts' decisions) put together. */
+  person: 'psn',
+  /** One linkage run over all person records. */
+  personLinkRun: 'plr',
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 

@@ -11,3 +11,5 @@ export * from './incident.js';
 export * from './claim.js';
 export * from './audit-event.js';
 export * from './entity-decision.js';
+export * from './person.js';
+export * from './user.js';

@@ -4,7 +4,7 @@ import type { SourceKind } from '../model/source.js';
 import type { Store, StoreSession } from '../store/store.js';
 import { createCapturePool, type CapturePool } from './capture-pool.js';
 import { discoverFiles, type DiscoveredPath } from './discover-files.js';
-import { type CaptureTask, type PreparedCapture, type PreparedDocument } from './prepare-capture.js';
+import { prepareCapture, type CaptureTask, type PreparedCapture, type PreparedDocument } from './prepare-capture.js';
 
 /** What happened to one path. `message` is one line a person can act on. */
 export interface IngestResult {
@@ -45,6 +45,8 @@ export interface IngestOptions {
   actor?: string;
   /** Extract claims from each new document and store them as proposed (default: true). */
   extract?: boolean;
+  /** The run's source is a confidential, pseudonymous one (a witness through intake). */
+  confidentialSource?: boolean;
   /** Relative paths are read from here (default: the process's working folder) and recorded as given. */
   baseDir?: string;
 }
@@ -68,7 +70,7 @@ const alreadyCaptured = (origin: string, sha256: string, existing: { id: string;
 async function storeDocuments(session: StoreSession, documents: readonly PreparedDocument[], options: IngestOptions): Promise<IngestResult[]> {
   const sourceIds = new Map<string, string>();
   for (const name of new Set(documents.map((document) => document.sourceName).filter((name): name is string => Boolean(name)))) {
-    sourceIds.set(name, await session.sources.ensure(name, options.sourceKind));
+    sourceIds.set(name, await session.sources.ensure(name, options.sourceKind, options.confidentialSource ?? false));
   }
   const outcomes = await session.documents.insertMany(documents.map((document) => ({ ...document, sourceId: document.sourceName ? (sourceIds.get(document.sourceName) ?? null) : null })));
   const results: IngestResult[] = [];
@@ -226,4 +228,31 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/** One document held in memory rather than in a file (a decrypted intake submission). */
+export interface InMemoryOriginal {
+  origin: string;
+  mediaType: CaptureTask['mediaType'];
+  bytes: Uint8Array;
+}
+
+/**
+ * Capture originals held in memory: the same hashing, capture, extraction, storing and audit as
+ * `ingestPaths`, without the bytes ever being written to a file. One result per original, in order.
+ */
+export async function ingestOriginals(store: Store, originals: readonly InMemoryOriginal[], options: IngestOptions = {}): Promise<IngestResult[]> {
+  const tasks = originals.map((original): CaptureTask => ({ origin: original.origin, mediaType: original.mediaType, bytes: original.bytes, sha256: sha256Hex(original.bytes), sourceName: options.sourceName ?? null, extract: options.extract ?? true }));
+  const known = await store.documents.findBySha256(tasks.map((task) => task.sha256));
+  const slots: (IngestResult | PreparedDocument)[] = tasks.map((task) => {
+    const existing = known.get(task.sha256);
+    if (existing) return alreadyCaptured(task.origin, task.sha256, existing);
+    const prepared = prepareCapture(task);
+    return prepared.ok ? { ...prepared.document, bytes: task.bytes } : failure(task.origin, prepared.message, task.sha256);
+  });
+  const stored = await storeBatch(store, slots.filter((slot): slot is PreparedDocument => !('status' in slot)), options);
+  let next = 0;
+  const results = slots.map((slot) => ('status' in slot ? slot : (stored[next++] as IngestResult)));
+  for (const result of results) options.onResult?.(result);
+  return results;
 }

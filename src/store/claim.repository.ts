@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { Claim, type ClaimKind, type ClaimStatus } from '../model/claim.js';
 import { newId } from '../model/ids.js';
 import type { ClaimsTable, Database } from './schema.js';
@@ -173,6 +173,54 @@ export class ClaimRepository {
     if (options.kinds && options.kinds.length > 0) query = query.where('kind', 'in', options.kinds);
     const rows = await query.orderBy('created_at').orderBy('document_id').orderBy('start').limit(options.limit).execute();
     return rows.map(toClaim);
+  }
+
+  /**
+   * A page of the review queue with, for each claim, how many live documents state a claim of the
+   * same kind, property and value (not rejected): `most-cited` puts the most widely stated first,
+   * so one review settles what many documents say.
+   */
+  async queue(options: { limit: number; offset: number; kind?: ClaimKind; order: 'oldest' | 'most-cited' }): Promise<{ claims: { claim: Claim; citedBy: number }[]; total: number }> {
+    const cited = this.db
+      .selectFrom('claims as s')
+      .innerJoin('documents as sd', 'sd.id', 's.document_id')
+      .select(['s.kind', 's.property', 's.value', sql<string | number>`count(distinct s.document_id)`.as('cited')])
+      .where('s.status', '!=', 'rejected')
+      .where('s.orphaned_at', 'is', null)
+      .where('sd.deleted_at', 'is', null)
+      .groupBy(['s.kind', 's.property', 's.value']);
+    let query = this.db
+      .selectFrom('claims')
+      .innerJoin(cited.as('n'), (join) => join.onRef('n.kind', '=', 'claims.kind').onRef('n.property', '=', 'claims.property').onRef('n.value', '=', 'claims.value'))
+      .selectAll('claims')
+      .select('n.cited')
+      .where('claims.status', '=', 'proposed')
+      .where('claims.orphaned_at', 'is', null);
+    let count = this.db.selectFrom('claims').select(sql<string | number>`count(*)`.as('n')).where('status', '=', 'proposed').where('orphaned_at', 'is', null);
+    if (options.kind) {
+      query = query.where('claims.kind', '=', options.kind);
+      count = count.where('kind', '=', options.kind);
+    }
+    if (options.order === 'most-cited') query = query.orderBy('n.cited', 'desc');
+    const rows = await query.orderBy('claims.created_at').orderBy('claims.document_id').orderBy('claims.start').orderBy('claims.id').limit(options.limit).offset(options.offset).execute();
+    const total = Number((await count.executeTakeFirstOrThrow()).n);
+    return { claims: rows.map((row) => ({ claim: toClaim(row), citedBy: Number(row.cited) })), total };
+  }
+
+  /** How many live documents state a claim of this claim's kind, property and value (not rejected). */
+  async statedBy(claim: Pick<Claim, 'kind' | 'property' | 'value'>): Promise<number> {
+    const row = await this.db
+      .selectFrom('claims')
+      .innerJoin('documents', 'documents.id', 'claims.document_id')
+      .select(sql<string | number>`count(distinct claims.document_id)`.as('n'))
+      .where('claims.kind', '=', claim.kind)
+      .where('claims.property', '=', claim.property)
+      .where('claims.value', '=', JSON.stringify(claim.value))
+      .where('claims.status', '!=', 'rejected')
+      .where('claims.orphaned_at', 'is', null)
+      .where('documents.deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** Claims per status across the store. */

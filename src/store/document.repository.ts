@@ -40,16 +40,40 @@ export type ResolveOutcome =
   | { status: 'not_found' };
 
 export interface DocumentSummary {
+  /** Capture order; what keyset pages continue after. */
+  seq: number;
   id: string;
   sha256: string;
   origin: string;
   title: string | null;
+  sourceId: string | null;
   sourceName: string | null;
   publishedAt: string | null;
   capturedAt: string;
   language: string | null;
   mediaType: string;
   size: number;
+}
+
+/** How views cite a document: enough to name and link it, without its text. */
+export interface DocumentCitation {
+  id: string;
+  sha256: string;
+  title: string | null;
+  origin: string;
+  source: string | null;
+  publishedAt: string | null;
+}
+
+export interface DocumentListOptions {
+  limit: number;
+  afterSeq?: number;
+  sourceId?: string;
+  language?: string;
+  /** Published on or after this day (YYYY-MM-DD). */
+  from?: string;
+  /** Published on or before this day (YYYY-MM-DD). */
+  to?: string;
 }
 
 const DOCUMENT_ID = /^doc_[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -183,6 +207,22 @@ export class DocumentRepository {
     return documents;
   }
 
+  /** Titles, origins and sources of documents, without their text, for citing them in views. */
+  async refs(ids: readonly string[]): Promise<Map<string, DocumentCitation>> {
+    const refs = new Map<string, DocumentCitation>();
+    const unique = [...new Set(ids)];
+    for (let offset = 0; offset < unique.length; offset += 500) {
+      const rows = await this.db
+        .selectFrom('documents')
+        .leftJoin('sources', 'sources.id', 'documents.source_id')
+        .select(['documents.id', 'documents.sha256', 'documents.title', 'documents.origin', 'sources.name as source', 'documents.published_at'])
+        .where('documents.id', 'in', unique.slice(offset, offset + 500))
+        .execute();
+      for (const row of rows) refs.set(row.id, { id: row.id, sha256: row.sha256, title: row.title, origin: row.origin, source: row.source, publishedAt: row.published_at });
+    }
+    return refs;
+  }
+
   /** A document by id, or by a SHA-256 prefix of at least 4 hex digits that only one document has. */
   async resolve(reference: string): Promise<ResolveOutcome> {
     const ref = reference.trim();
@@ -206,26 +246,36 @@ export class DocumentRepository {
     return document ? { status: 'found', document } : { status: 'not_found' };
   }
 
-  /** Documents in capture order, a page at a time (keyset pagination on the sequence). */
-  async list(options: { limit: number; afterSeq?: number }): Promise<{ documents: DocumentSummary[]; lastSeq: number | null }> {
+  /**
+   * Documents in capture order, a page at a time (keyset pagination on the sequence), optionally
+   * only one source's, one language's, or those published in a date range (inclusive days).
+   */
+  async list(options: DocumentListOptions): Promise<{ documents: DocumentSummary[]; lastSeq: number | null }> {
     let query = this.db
       .selectFrom('documents')
       .leftJoin('sources', 'sources.id', 'documents.source_id')
       .select([
-        'documents.seq', 'documents.id', 'documents.sha256', 'documents.origin', 'documents.title', 'sources.name as sourceName',
+        'documents.seq', 'documents.id', 'documents.sha256', 'documents.origin', 'documents.title', 'documents.source_id', 'sources.name as sourceName',
         'documents.published_at', 'documents.captured_at', 'documents.language', 'documents.media_type', 'documents.size',
       ])
       .where('documents.deleted_at', 'is', null)
       .orderBy('documents.seq')
       .limit(options.limit);
     if (options.afterSeq !== undefined) query = query.where('documents.seq', '>', options.afterSeq);
+    if (options.sourceId !== undefined) query = query.where('documents.source_id', '=', options.sourceId);
+    if (options.language !== undefined) query = query.where('documents.language', '=', options.language);
+    // Published dates are ISO days or instants: both compare as text, and "to" covers its whole day.
+    if (options.from !== undefined) query = query.where('documents.published_at', '>=', options.from);
+    if (options.to !== undefined) query = query.where('documents.published_at', '<', new Date(Date.parse(`${options.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
     const rows = await query.execute();
     return {
       documents: rows.map((row) => ({
+        seq: Number(row.seq),
         id: row.id,
         sha256: row.sha256,
         origin: row.origin,
         title: row.title,
+        sourceId: row.source_id,
         sourceName: row.sourceName,
         publishedAt: row.published_at,
         capturedAt: row.captured_at,
@@ -264,6 +314,18 @@ export class DocumentRepository {
   async count(): Promise<number> {
     const row = await this.db.selectFrom('documents').select(sql<string | number>`count(*)`.as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  /** Live documents per source id. */
+  async countBySource(): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .select(['source_id', sql<string | number>`count(*)`.as('n')])
+      .where('deleted_at', 'is', null)
+      .where('source_id', 'is not', null)
+      .groupBy('source_id')
+      .execute();
+    return new Map(rows.map((row) => [row.source_id as string, Number(row.n)]));
   }
 
   async original(sha256: string): Promise<Buffer | null> {

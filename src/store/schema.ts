@@ -160,6 +160,102 @@ export interface EntityDecisionsTable {
   at: string;
 }
 
+/** A named person list: one imported file (its SHA-256 kept), or the persons extracted from documents. */
+export interface PersonListsTable {
+  id: string;
+  name: string;
+  kind: string;
+  file_name: string | null;
+  sha256: string | null;
+  encoding: string | null;
+  records: number;
+  imported_at: string;
+  imported_by: string;
+}
+
+/** One row of a list, as written; dates as ISO text of their precision (1971, 1971-06, 1971-06-24). */
+export interface PersonRecordsTable {
+  id: string;
+  list_id: string;
+  row_number: number | null;
+  external_id: string | null;
+  given: string | null;
+  surname: string | null;
+  patronymic: string | null;
+  full_name: string | null;
+  sex: string | null;
+  birth_date: string | null;
+  birth_precision: string | null;
+  place: string | null;
+  violation_date: string | null;
+  violation_precision: string | null;
+  violation_kind: string | null;
+  text: string | null;
+  /** JSON object: header → cell. */
+  raw: string | null;
+  document_id: string | null;
+  entity_key: string | null;
+  /** JSON array of mention claim ids. */
+  mention_ids: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  quote: string | null;
+  created_at: string;
+}
+
+/** The person each record belongs to after the last linkage run and the decisions applied to it. */
+export interface PersonClustersTable {
+  record_id: string;
+  person_id: string;
+  run_id: string;
+}
+
+export interface PersonLinkRunsTable {
+  id: string;
+  at: string;
+  actor: string;
+  records: number;
+  persons: number;
+  decisions: number;
+  /** JSON: linkage statistics. */
+  stats: string;
+}
+
+export interface PersonDecisionsTable {
+  id: string;
+  kind: string;
+  record_a: string;
+  record_b: string | null;
+  /** JSON array of record ids (split: the records it was taken from). */
+  apart_from: string | null;
+  note: string | null;
+  actor: string;
+  at: string;
+}
+
+/** An account of the workspace (migration 07). */
+export interface UsersTable {
+  username: string;
+  role: string;
+  /** libsodium crypto_pwhash_str output: Argon2id with its parameters and salt. */
+  password_hash: string;
+  totp_secret: string | null;
+  /** The last TOTP time step accepted, so a code cannot be replayed. */
+  totp_last_step: number | string | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A login session; only the SHA-256 of its token is stored. */
+export interface SessionsTable {
+  token_hash: string;
+  username: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   originals: OriginalsTable;
@@ -174,4 +270,50 @@ export interface Database {
   incident_members: IncidentMembersTable;
   incident_decisions: IncidentDecisionsTable;
   entity_decisions: EntityDecisionsTable;
+  person_lists: PersonListsTable;
+  person_records: PersonRecordsTable;
+  person_clusters: PersonClustersTable;
+  person_link_runs: PersonLinkRunsTable;
+  person_decisions: PersonDecisionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  intake_settings: IntakeSettingsTable;
+  intake_submissions: IntakeSubmissionsTable;
+  intake_attachments: IntakeAttachmentsTable;
+  intake_messages: IntakeMessagesTable;
+}
+
+/** Confidential intake (migration 08): sealed bytes only; days, never instants. */
+export interface IntakeSettingsTable {
+  name: string;
+  value: string;
+}
+
+export interface IntakeSubmissionsTable {
+  id: string;
+  /** Argon2id of the receipt (hex): the only way to find a submission from its receipt. */
+  lookup: string;
+  reply_public_key: Uint8Array;
+  sealed_report: Uint8Array;
+  created_on: string;
+  expires_on: string;
+  kept: number;
+  imported_document_id: string | null;
+}
+
+export interface IntakeAttachmentsTable {
+  id: string;
+  submission_id: string;
+  position: number;
+  sealed_key: Uint8Array;
+  ciphertext: Uint8Array;
+}
+
+export interface IntakeMessagesTable {
+  id: string;
+  submission_id: string;
+  position: number;
+  direction: string;
+  sealed: Uint8Array;
+  created_on: string;
 }

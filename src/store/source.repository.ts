@@ -22,12 +22,12 @@ function toSource(row: Selectable<SourcesTable>): Source {
 export class SourceRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** The id of the source with this name, creating it when new. Safe against a concurrent creator. */
-  async ensure(name: string, kind: SourceKind = 'unknown'): Promise<string> {
+  /** The id of the source with this name, creating it when new (confidential: a pseudonymous witness). Safe against a concurrent creator. */
+  async ensure(name: string, kind: SourceKind = 'unknown', confidential = false): Promise<string> {
     const nameKey = sourceNameKey(name);
     await this.db
       .insertInto('sources')
-      .values({ id: newId('source'), name: name.trim(), name_key: nameKey, kind, homepage: null, confidential: 0, created_at: new Date().toISOString() })
+      .values({ id: newId('source'), name: name.trim(), name_key: nameKey, kind, homepage: null, confidential: confidential ? 1 : 0, created_at: new Date().toISOString() })
       .onConflict((conflict) => conflict.column('name_key').doNothing())
       .execute();
     const row = await this.db.selectFrom('sources').select('id').where('name_key', '=', nameKey).executeTakeFirstOrThrow();

@@ -22,6 +22,13 @@ export interface StoreDialect {
   lockAuditLog(db: Kysely<Database>): Promise<void>;
   /** Work before migrations (creating a schema); idempotent. */
   prepare(): Promise<void>;
+  /**
+   * After deleting secrets, make the engine drop its copies of the old pages where it can (SQLite:
+   * secure_delete is on, so freed pages are zeroed; this also checkpoints and truncates the WAL,
+   * which still holds the old page images). PostgreSQL: VACUUM the tables, which frees the dead
+   * rows for reuse but does not overwrite them on disk, in WAL segments or in backups.
+   */
+  eraseFreedSpace(tables: readonly string[]): Promise<void>;
   /** Bytes the store occupies on disk, for benchmarks and `chronicle status`. */
   sizeOnDisk(): Promise<number>;
   close(): Promise<void>;

@@ -3,12 +3,17 @@ import { AuditRepository } from './audit.repository.js';
 import { ClaimRepository } from './claim.repository.js';
 import { EntityDecisionRepository } from './entity-decision.repository.js';
 import { IncidentRepository } from './incident.repository.js';
+import { IntakeRepository } from './intake.repository.js';
 import { DocumentRepository } from './document.repository.js';
+import { PersonRepository } from './person.repository.js';
 import { postgresStoreDialect } from './dialect/postgres/postgres-dialect.js';
 import { sqliteStoreDialect } from './dialect/sqlite/sqlite-dialect.js';
 import type { Database } from './schema.js';
+import { RevisionRepository } from './revision.repository.js';
+import { SessionRepository } from './session.repository.js';
 import { SourceRepository } from './source.repository.js';
 import type { StoreDialect } from './store-dialect.js';
+import { UserRepository } from './user.repository.js';
 
 /** A PostgreSQL URL, else a SQLite file path. */
 export function isPostgresLocation(location: string): boolean {
@@ -23,6 +28,11 @@ export class StoreSession {
   readonly audit: AuditRepository;
   readonly incidents: IncidentRepository;
   readonly entityDecisions: EntityDecisionRepository;
+  readonly persons: PersonRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly revision: RevisionRepository;
+  readonly intake: IntakeRepository;
 
   constructor(readonly db: Kysely<Database>, dialect: StoreDialect) {
     this.sources = new SourceRepository(db);
@@ -30,6 +40,11 @@ export class StoreSession {
     this.claims = new ClaimRepository(db);
     this.incidents = new IncidentRepository(db);
     this.entityDecisions = new EntityDecisionRepository(db);
+    this.persons = new PersonRepository(db);
+    this.users = new UserRepository(db);
+    this.sessions = new SessionRepository(db);
+    this.revision = new RevisionRepository(db);
+    this.intake = new IntakeRepository(db);
     this.audit = new AuditRepository(db, (transaction) => dialect.lockAuditLog(transaction));
   }
 }
@@ -79,6 +94,11 @@ export class Store extends StoreSession {
   /** Run `work` in one transaction: everything it writes lands together, or nothing does. */
   async transaction<T>(work: (session: StoreSession) => Promise<T>): Promise<T> {
     return this.dialect.db.transaction().execute((trx) => work(new StoreSession(trx, this.dialect)));
+  }
+
+  /** See StoreDialect.eraseFreedSpace: after deleting secrets, drop the engine's copies of old pages where it can. */
+  eraseFreedSpace(tables: readonly string[]): Promise<void> {
+    return this.dialect.eraseFreedSpace(tables);
   }
 
   sizeOnDisk(): Promise<number> {

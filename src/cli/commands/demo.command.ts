@@ -1,27 +1,34 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderSnippet } from '../../search/snippet.js';
+import { DEFAULT_WEB_ROOT } from '../../server/web-app.js';
+import { addUser } from '../../services/accounts.service.js';
 import { ingestPaths } from '../../services/ingest.service.js';
 import { incidentViews, regroup } from '../../services/incidents.service.js';
 import { searchDocuments } from '../../services/search.service.js';
 import { Store } from '../../store/store.js';
 import { CliError, type CliIo } from '../cli-io.js';
+import { serveCommand } from './serve.command.js';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEMO_CORPUS = join(PROJECT_ROOT, 'examples', 'corpus');
 export const DEMO_STORE = join('.demo', 'chronicle.db');
+/** The demo's account (an admin, with a password printed at the end of the demo). */
+export const DEMO_USER = 'demo';
 const SAMPLE_QUERIES = ['detained Chechnya', 'Титиев', 'Estemirova Grozny', '"rounded up"'];
 
 /**
  * `chronicle demo`: capture the sample corpus into a fresh embedded store, then show what was
  * captured and a few searches. The store is left in place for `chronicle --db .demo/chronicle.db …`.
  */
-export async function demoCommand(io: CliIo, options: { db?: string }): Promise<number> {
+export async function demoCommand(io: CliIo, options: { db?: string; serve?: boolean; port?: string; host?: string }, stopped?: Promise<void>): Promise<number> {
   if (!existsSync(DEMO_CORPUS)) throw new CliError(`the sample corpus is missing at ${DEMO_CORPUS}`);
   const location = resolve(io.cwd, options.db ?? DEMO_STORE);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${location}${suffix}`, { force: true });
   const store = await Store.open(location);
+  let demoLogin: { password: string; failed: boolean };
   try {
     io.stdout(`Capturing the sample corpus (${relative(io.cwd, DEMO_CORPUS) || DEMO_CORPUS}) into a fresh store at ${relative(io.cwd, location)}\n\n`);
     const summary = await ingestPaths(store, [DEMO_CORPUS], {
@@ -51,8 +58,21 @@ export async function demoCommand(io: CliIo, options: { db?: string }): Promise<
     }
     const db = relative(io.cwd, location);
     io.stdout(`\nTry: npx chronicle --db ${db} list | search QUERY | show ID | claims ID | incidents | incident ID | review queue | audit verify\n`);
-    return summary.failed > 0 ? 1 : 0;
+    // A fresh random password each run: the demo store is rebuilt every time, and a fixed published
+    // password would let anyone who can reach the port (say, with --host 0.0.0.0) log in.
+    const password = randomBytes(18).toString('base64url');
+    await addUser(store, { username: DEMO_USER, role: 'admin', password, actor: 'demo' });
+    demoLogin = { password, failed: summary.failed > 0 };
   } finally {
     await store.close();
   }
+  const db = relative(io.cwd, location);
+  if (options.serve === false) {
+    io.stdout(`\nThe workspace: npx chronicle --db ${db} serve, then log in as ${DEMO_USER} with password ${demoLogin.password}\n`);
+    return demoLogin.failed ? 1 : 0;
+  }
+  const built = existsSync(join(DEFAULT_WEB_ROOT, 'index.html'));
+  io.stdout(`\nStarting the workspace on the demo store. Log in as ${DEMO_USER} with password ${demoLogin.password}${built ? '' : '\n(the web workspace is not built yet; the JSON API and its docs at /api/docs are served)'}\n`);
+  const code = await serveCommand(io, { db: location, ...(options.port !== undefined ? { port: options.port } : {}), ...(options.host !== undefined ? { host: options.host } : {}) }, stopped);
+  return demoLogin.failed ? 1 : code;
 }

@@ -4,6 +4,9 @@ import * as claims from './migrations/2026-11-23-02-claims.js';
 import * as review from './migrations/2026-11-23-03-review.js';
 import * as incidentMembers from './migrations/2026-11-23-04-incident-members.js';
 import * as entityDecisions from './migrations/2026-11-23-05-entity-decisions.js';
+import * as persons from './migrations/2026-11-23-06-persons.js';
+import * as accounts from './migrations/2026-11-23-07-accounts.js';
+import * as intake from './migrations/2026-11-23-08-intake.js';
 
 /** Every PostgreSQL migration, by name; names sort in the order they apply. */
 export const postgresMigrations: Record<string, Migration> = {
@@ -12,4 +15,7 @@ export const postgresMigrations: Record<string, Migration> = {
   '2026-11-23-03-review': review,
   '2026-11-23-04-incident-members': incidentMembers,
   '2026-11-23-05-entity-decisions': entityDecisions,
+  '2026-11-23-06-persons': persons,
+  '2026-11-23-07-accounts': accounts,
+  '2026-11-23-08-intake': intake,
 };

@@ -22,6 +22,8 @@ export function sqliteStoreDialect(path: string): StoreDialect {
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 10000');
+  // Deleted rows are overwritten with zeros, not left in free pages (expired intake submissions).
+  connection.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
   return {
     name: 'sqlite',
@@ -31,6 +33,9 @@ export function sqliteStoreDialect(path: string): StoreDialect {
     location: file,
     async lockAuditLog() {},
     async prepare() {},
+    async eraseFreedSpace() {
+      connection.pragma('wal_checkpoint(TRUNCATE)');
+    },
     async sizeOnDisk() {
       // Checkpoint so the main file holds everything, then measure it.
       connection.pragma('wal_checkpoint(TRUNCATE)');
