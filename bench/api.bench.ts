@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { buildServer } from '../src/server/app.js';
 import { addUser } from '../src/services/accounts.service.js';
 import { regroupIncidents } from '../src/services/incidents.service.js';
@@ -10,6 +9,7 @@ import { ingestPaths } from '../src/services/ingest.service.js';
 import { reextractDocuments } from '../src/services/reextract.service.js';
 import { hashPassword, PASSWORD_COST, verifyPassword } from '../src/services/password.js';
 import { Store } from '../src/store/store.js';
+import { benchStoreLocation } from './bench-store.js';
 import { benchmarkQueries } from './capture.bench.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
 import { generateVictimLists } from './victim-lists.js';
@@ -69,24 +69,6 @@ async function timeRequests(base: string, cookie: string, urls: readonly string[
   return summarize(samples);
 }
 
-async function storeLocation(engine: string, name: string | number, pgUrl: string, keep: boolean): Promise<string> {
-  if (engine === 'sqlite') {
-    const file = join(WORK, `api-${name}.db`);
-    if (!keep) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-    return file;
-  }
-  const schema = `chronicle_api_bench_${name}`;
-  if (!keep) {
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  }
-  const url = new URL(pgUrl);
-  url.searchParams.set('schema', schema);
-  return url.toString();
-}
-
 async function argon2Timing(): Promise<{ opsLimit: number; memLimitMiB: number; hashMs: number; verifyMs: number; runs: number }> {
   const hashes: number[] = [];
   const verifies: number[] = [];
@@ -106,7 +88,7 @@ const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/
 
 /** The persons routes on `engine` with the generated lists of about `size` records, through HTTP as the SPA calls them. */
 async function personsApi(engine: string, size: number, pgUrl: string) {
-  const location = await storeLocation(engine, `persons_${size}`, pgUrl, false);
+  const location = await benchStoreLocation({ engine, work: WORK, name: `api-bench-persons_${size}`, pgUrl, keep: false });
   const store = await Store.open(location);
   const app = await buildServer({ store, logLevel: 'silent', webRoot: null });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -180,7 +162,7 @@ export async function apiBenchmark(args: string[]): Promise<void> {
   console.error(`Argon2id t=${argon2.opsLimit} m=${argon2.memLimitMiB} MiB: hash ${argon2.hashMs} ms, verify ${argon2.verifyMs} ms (median of ${argon2.runs})`);
   const results: unknown[] = [];
   for (const engine of engines) {
-    const location = await storeLocation(engine, documents, pgUrl, keep);
+    const location = await benchStoreLocation({ engine, work: WORK, name: `api-bench-${documents}`, pgUrl, keep });
     const store = await Store.open(location);
     try {
       let ingestSeconds = 0;

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { searchDocuments } from '../src/services/search.service.js';
 import { Store } from '../src/store/store.js';
+import { benchStoreLocation } from './bench-store.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
 
 /*
@@ -113,25 +113,6 @@ async function searchLatency(location: string): Promise<EngineResult['search']> 
   }
 }
 
-/** The store of a run; emptied first unless `keep` (to time searches again on the stores of the last run). */
-async function benchLocation(engine: string, documents: number, pgUrl: string, keep: boolean): Promise<string> {
-  if (engine === 'sqlite') {
-    const file = join(WORK, `bench-${documents}.db`);
-    if (!keep) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-    return file;
-  }
-  const schema = `chronicle_bench_${documents}`;
-  if (!keep) {
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  }
-  const url = new URL(pgUrl);
-  url.searchParams.set('schema', schema);
-  return url.toString();
-}
-
 export async function captureBenchmark(args: string[]): Promise<void> {
   const documents = Number(argument(args, 'docs', '100000'));
   const engines = argument(args, 'engines', 'sqlite,postgres').split(',');
@@ -153,7 +134,7 @@ export async function captureBenchmark(args: string[]): Promise<void> {
   const previous = searchOnly && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: EngineResult[] }).results : [];
   const results: EngineResult[] = [];
   for (const engine of engines) {
-    const location = await benchLocation(engine, documents, pgUrl, searchOnly);
+    const location = await benchStoreLocation({ engine, work: WORK, name: `bench-${documents}`, pgUrl, keep: searchOnly });
     let text: IngestRun;
     let html: IngestRun;
     if (searchOnly) {
