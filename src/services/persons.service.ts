@@ -4,6 +4,7 @@ import type { PersonDecision, PersonList, PersonRecord } from '../model/person.j
 import { linkRecords } from '../resolve/linkage/link.js';
 import type { PersonRecord as LinkageRecord } from '../resolve/linkage/record.js';
 import { applyPersonDecisions, carryOverPersonIds } from '../resolve/persons/person-clusters.js';
+import { PlaceStrata, violationKindStratum } from '../resolve/persons/stratum-values.js';
 import type { CountingRow } from '../store/person.repository.js';
 import type { Store, StoreSession } from '../store/store.js';
 import { extractedPersonRecords, type DocumentClaims } from './person-extraction.js';
@@ -370,14 +371,19 @@ export type StrataField = (typeof STRATA_FIELDS)[keyof typeof STRATA_FIELDS];
 
 const UNKNOWN = 'unknown';
 
-function stratumValue(field: StrataField, record: CountingRow): string | null {
+/**
+ * A record's stratum key. Kinds of violation are read as the act type they name, places by a key on
+ * which spellings and scripts agree (see resolve/persons/stratum-values), so that lists written in
+ * different words and scripts fall into the same strata.
+ */
+function stratumValue(field: StrataField, record: CountingRow, places: PlaceStrata): string | null {
   switch (field) {
     case 'sex':
       return record.sex;
     case 'kind':
-      return record.violationKind?.trim().toLowerCase() || null;
+      return violationKindStratum(record.violationKind);
     case 'place':
-      return record.place?.trim().toLowerCase().replace(/\s+/g, ' ') || null;
+      return places.add(record.place);
     case 'year':
       return record.violationDate ? String(record.violationDate.year) : null;
   }
@@ -427,8 +433,11 @@ export async function estimateFromPersons(store: Store, request: PersonsEstimate
   const table = overlapOfPersons(request.lists, memberships.map(listsOf));
   if (field === null) return { lists: request.lists, table, stratifiedBy: null, result: estimatePopulation(table, options) };
   const byStratum = new Map<string, CountingRow[][]>();
-  for (const records of memberships) {
-    const value = majority(records.map((record) => stratumValue(field, record))) ?? UNKNOWN;
+  const places = new PlaceStrata();
+  const keys = memberships.map((records) => majority(records.map((record) => stratumValue(field, record, places))));
+  for (const [index, records] of memberships.entries()) {
+    const key = keys[index];
+    const value = key === null || key === undefined ? UNKNOWN : field === 'place' ? places.name(key) : key;
     let members = byStratum.get(value);
     if (!members) byStratum.set(value, (members = []));
     members.push(records);
