@@ -78,6 +78,11 @@ describe('chronicle demo', () => {
     const store = await Store.open(join(folder, '.demo', 'chronicle.db'));
     try {
       expect(await store.users.get(DEMO_USER)).toMatchObject({ role: 'admin', disabled: false });
+      // The sample victim lists are imported and linked, and the demo prints an estimate with its interval.
+      expect((await store.persons.lists()).map((list) => list.name).sort()).toEqual(['diaspora', 'memorial', 'ngo']);
+      expect(await store.persons.records()).toHaveLength(48);
+      expect(run.stdout).toMatch(/48 records on 3 lists are \d+ persons/);
+      expect(run.stdout).toMatch(/estimated \d+\.\d in all \(se \d+\.\d; 95% interval \d+\.\d–(\d+\.\d|∞); model \[/);
     } finally {
       await store.close();
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderSnippet } from '../../search/snippet.js';
@@ -7,6 +7,7 @@ import { DEFAULT_WEB_ROOT } from '../../server/web-app.js';
 import { addUser } from '../../services/accounts.service.js';
 import { ingestPaths } from '../../services/ingest.service.js';
 import { incidentViews, regroup } from '../../services/incidents.service.js';
+import { estimateFromPersons, importPersonList, linkPersons } from '../../services/persons.service.js';
 import { searchDocuments } from '../../services/search.service.js';
 import { Store } from '../../store/store.js';
 import { CliError, type CliIo } from '../cli-io.js';
@@ -14,6 +15,8 @@ import { serveCommand } from './serve.command.js';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEMO_CORPUS = join(PROJECT_ROOT, 'examples', 'corpus');
+/** Victim lists written for the project (one per organisation; the list is named by the file's first word). */
+export const DEMO_PERSON_LISTS = join(PROJECT_ROOT, 'examples', 'persons');
 export const DEMO_STORE = join('.demo', 'chronicle.db');
 /** The demo's account (an admin, with a password printed at the end of the demo). */
 export const DEMO_USER = 'demo';
@@ -56,8 +59,9 @@ export async function demoCommand(io: CliIo, options: { db?: string; serve?: boo
       const figures = incident.summary.map((item) => `${item.what} ${item.low}${item.high === item.low ? '' : `–${item.high ?? '…'}`}${item.conflict ? ' (conflict)' : item.differ ? ' (sources differ)' : ''}`).join('; ');
       io.stdout(`  ${incident.title}: ${incident.documents} documents, ${incident.independent_sources} independent sources${figures ? `; ${figures}` : ''}\n`);
     }
+    await demoPersons(io, store);
     const db = relative(io.cwd, location);
-    io.stdout(`\nTry: npx chronicle --db ${db} list | search QUERY | show ID | claims ID | incidents | incident ID | review queue | audit verify\n`);
+    io.stdout(`\nTry: npx chronicle --db ${db} list | search QUERY | show ID | claims ID | incidents | incident ID | review queue | persons list | estimate --lists diaspora,memorial,ngo | audit verify\n`);
     // A fresh random password each run: the demo store is rebuilt every time, and a fixed published
     // password would let anyone who can reach the port (say, with --host 0.0.0.0) log in.
     const password = randomBytes(18).toString('base64url');
@@ -75,4 +79,31 @@ export async function demoCommand(io: CliIo, options: { db?: string; serve?: boo
   io.stdout(`\nStarting the workspace on the demo store. Log in as ${DEMO_USER} with password ${demoLogin.password}${built ? '' : '\n(the web workspace is not built yet; the JSON API and its docs at /api/docs are served)'}\n`);
   const code = await serveCommand(io, { db: location, ...(options.port !== undefined ? { port: options.port } : {}), ...(options.host !== undefined ? { host: options.host } : {}) }, stopped);
   return demoLogin.failed ? 1 : code;
+}
+
+/** Import the sample victim lists, link them into persons, and estimate how many no list caught. */
+async function demoPersons(io: CliIo, store: Store): Promise<void> {
+  if (!existsSync(DEMO_PERSON_LISTS)) return;
+  const files = readdirSync(DEMO_PERSON_LISTS).filter((file) => file.endsWith('.csv')).sort();
+  const names: string[] = [];
+  for (const file of files) {
+    const name = file.replace(/[-.].*$/, '');
+    await importPersonList(store, { path: join(DEMO_PERSON_LISTS, file), shownAs: file, source: name, actor: 'demo' });
+    names.push(name);
+  }
+  if (names.length === 0) return;
+  const linked = await linkPersons(store, 'demo');
+  io.stdout(`\nchronicle persons import examples/persons/*.csv; chronicle persons link  →  ${linked.records} records on ${names.length} lists are ${linked.persons} persons (${linked.onSeveralLists} on two or more lists)\n`);
+  if (names.length < 2) return;
+  const estimate = await estimateFromPersons(store, { lists: names });
+  if (estimate.stratifiedBy !== null) return;
+  const { result } = estimate;
+  if (!result.ok) {
+    io.stdout(`chronicle estimate --lists ${names.join(',')}  →  no estimate: ${result.problems.join('; ')}\n`);
+    return;
+  }
+  const { chosen } = result;
+  const [low, high] = chosen.ci95 ?? chosen.ci95Lognormal;
+  const upper = Number.isFinite(high) ? high.toFixed(1) : '∞';
+  io.stdout(`chronicle estimate --lists ${names.join(',')}  →  ${chosen.observed} persons listed; estimated ${chosen.N.toFixed(1)} in all (se ${chosen.se.toFixed(1)}; 95% interval ${low.toFixed(1)}–${upper}; model ${chosen.model})\n`);
 }
