@@ -7,6 +7,7 @@ import { IncidentView, IncidentsView } from './views/incidents.js';
 import { LibraryView } from './views/library.js';
 import { LoginView } from './views/login.js';
 import { OverviewView } from './views/overview.js';
+import { PersonsView, PersonView } from './views/persons.js';
 import { ReaderView } from './views/reader.js';
 import { ReviewView } from './views/review.js';
 
@@ -23,6 +24,8 @@ const routes: Route[] = [
   { pattern: '/incidents/:id', title: 'nav.incidents', render: (params) => <IncidentView id={params.id as string} /> },
   { pattern: '/entities', title: 'nav.entities', render: () => <EntitiesView /> },
   { pattern: '/entities/:kind/:name', title: 'nav.entities', render: (params) => <EntityView kind={params.kind as string} name={params.name as string} /> },
+  { pattern: '/persons', title: 'nav.persons', render: () => <PersonsView /> },
+  { pattern: '/persons/:id', title: 'nav.persons', render: (params) => <PersonView id={params.id as string} /> },
   { pattern: '/overview', title: 'nav.overview', render: () => <OverviewView /> },
   { pattern: '/review', title: 'nav.review', render: () => <ReviewView /> },
 ];
@@ -31,6 +34,7 @@ const navigation: { to: string; label: MessageKey; section: string[] }[] = [
   { to: '/', label: 'nav.library', section: ['/', '/documents'] },
   { to: '/incidents', label: 'nav.incidents', section: ['/incidents'] },
   { to: '/entities', label: 'nav.entities', section: ['/entities'] },
+  { to: '/persons', label: 'nav.persons', section: ['/persons'] },
   { to: '/overview', label: 'nav.overview', section: ['/overview'] },
   { to: '/review', label: 'nav.review', section: ['/review'] },
 ];
