@@ -175,6 +175,17 @@ describe('persons view in Chromium', { timeout: 180_000 }, () => {
     await expect(reasons.textContent()).resolves.toMatch(/No estimate can be made from these lists.*the lists do not overlap/s);
     expect(await panel.locator('.estimate-figures, .estimate-n, .interval-bar, .models-table').count()).toBe(0);
     await screenshot(page, 'persons-estimate-none');
+    // Per stratum: each stratum's own estimate or its reason, and no pooled number when one fails.
+    await panel.getByLabel('volunteers').uncheck();
+    await panel.getByLabel('ngo').check();
+    await panel.getByLabel('Strata').selectOption('sex');
+    await panel.getByRole('button', { name: 'Estimate' }).click();
+    const strata = panel.locator('.strata-table tbody tr');
+    await strata.first().waitFor();
+    expect(await strata.count()).toBe(2);
+    await expect(strata.filter({ hasText: /^m/ }).locator('td').nth(3).textContent()).resolves.toMatch(/^\d+(\.\d)? – /);
+    await expect(panel.locator('.estimate-problems').textContent()).resolves.toMatch(/stratum f: /);
+    expect(await panel.locator('.estimate-result > .estimate-figures').count()).toBe(0);
     expectNoProblems(problems, [/status of 404/]);
   });
 
@@ -235,6 +246,13 @@ describe('persons view in Chromium', { timeout: 180_000 }, () => {
     await page.getByRole('link', { name: 'Люди' }).waitFor();
     await expect(page.locator('.pager').textContent()).resolves.toMatch(/1–8 из 8 человек/);
     await page.getByRole('button', { name: 'Связать записи' }).waitFor();
+    const panel = page.locator('.estimate-panel');
+    await panel.getByLabel('memorial').check();
+    await panel.getByLabel('ngo').check();
+    await panel.getByRole('button', { name: 'Оценить' }).click();
+    await expect(panel.locator('.estimate-headline').textContent()).resolves.toMatch(/95% интервал/);
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'persons-russian');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'Persons' }).waitFor();
   });

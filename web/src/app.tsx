@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { LOCALES, useI18n, type MessageKey } from './i18n/i18n.js';
 import { Link, matchPath, useRouter } from './router.js';
 import { useSession } from './session.js';
@@ -7,9 +7,13 @@ import { IncidentView, IncidentsView } from './views/incidents.js';
 import { LibraryView } from './views/library.js';
 import { LoginView } from './views/login.js';
 import { OverviewView } from './views/overview.js';
-import { PersonsView, PersonView } from './views/persons.js';
 import { ReaderView } from './views/reader.js';
 import { ReviewView } from './views/review.js';
+
+// Persons and estimates are a separate chunk, fetched on first visit: most sessions never open them,
+// and the library's first load stays as small as it was.
+const PersonsView = lazy(() => import('./views/persons.js').then((module) => ({ default: module.PersonsView })));
+const PersonView = lazy(() => import('./views/persons.js').then((module) => ({ default: module.PersonView })));
 
 interface Route {
   pattern: string;
@@ -102,7 +106,17 @@ export function App() {
           </button>
         </div>
       </header>
-      <main className="content">{content}</main>
+      <main className="content">
+        <Suspense
+          fallback={
+            <p className="loading" aria-busy="true">
+              {t('common.loading')}
+            </p>
+          }
+        >
+          {content}
+        </Suspense>
+      </main>
     </div>
   );
 }

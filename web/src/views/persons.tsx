@@ -450,7 +450,7 @@ function RecordCard({ entry, canSplit, onSplit }: { entry: RecordEntry; canSplit
           <p>{t('persons.splitAsk', { name: recordNameOf(entry), list: entry.list })}</p>
           <label>
             {t('persons.note')}
-            <input type="text" value={note} maxLength={2000} placeholder={t('persons.notePlaceholder')} onChange={(event) => setNote(event.target.value)} />
+            <input type="text" autoFocus value={note} maxLength={2000} placeholder={t('persons.notePlaceholder')} onChange={(event) => setNote(event.target.value)} />
           </label>
           <div className="actions">
             <button type="submit" className="reject" disabled={busy} aria-busy={busy}>
