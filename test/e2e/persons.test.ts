@@ -24,9 +24,11 @@ N2,Bekova,Kheda,Isayevna,1990-11-09,female,Argun,2018-05-17,abduction
 N3,Yusupov,Vakha,Ruslanovich,1975-07-21,male,Groznyy,2018-06-30,torture
 N4,Tsokayev,Adlan,Musayevich,1987-10-03,male,Urus-Martan,2018-10-12,detention
 `;
-const VOLUNTEERS = `full_name,birth_year,sex
-Ibragim Saidov,1979,m
-Malika Dadayeva,1993,f
+// The third list also carries markup where a name and a note should be: it must show as text.
+const VOLUNTEERS = `full_name,birth_year,sex,notes
+Ibragim Saidov,1979,m,
+Malika Dadayeva,1993,f,
+"<img src=x onerror=alert(1)> Hostile <script>alert(2)</script>",1970,m,"<a href=""javascript:alert(3)"">click</a>"
 `;
 
 const MOBILE = { width: 390, height: 844 };
@@ -64,13 +66,26 @@ describe('persons view in Chromium', { timeout: 180_000 }, () => {
   it('says that linkage has not run yet, and links the lists from the view', async () => {
     await signIn(page, workspace.url, ANALYST);
     await page.getByRole('link', { name: 'Persons' }).click();
-    await expect(page.locator('.note-unlinked').textContent()).resolves.toMatch(/Linkage has not run yet: 11 records wait/);
+    await expect(page.locator('.note-unlinked').textContent()).resolves.toMatch(/Linkage has not run yet: 12 records wait/);
     expect(await page.locator('table.persons-table').count()).toBe(0);
+    // Hold the request until the busy state has been seen: no timing involved.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/persons/link', async (route) => {
+      await held;
+      await route.continue();
+    });
     const link = page.getByRole('button', { name: 'Run linkage' });
     await link.click();
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(/Linked 11 records into 8 persons: 3 on two or more lists/);
+    const busy = page.getByRole('button', { name: 'Linking…' });
+    await busy.waitFor();
+    await expect(busy.isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Extract persons from documents' }).isDisabled()).resolves.toBe(true);
+    release();
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/Linked 12 records into 9 persons: 3 on two or more lists/);
+    await page.unroute('**/api/persons/link');
     await page.locator('table.persons-table').waitFor();
-    expect(await page.locator('table.persons-table tbody tr').count()).toBe(8);
+    expect(await page.locator('table.persons-table tbody tr').count()).toBe(9);
     expect(await page.locator('.note-unlinked').count()).toBe(0);
     // One person, both spellings, both lists.
     const row = page.locator('table.persons-table tbody tr').filter({ hasText: 'Арсаев Тимур Алиевич' });
@@ -87,7 +102,24 @@ describe('persons view in Chromium', { timeout: 180_000 }, () => {
     expect(page.url()).toContain('list=ngo');
     await expect(page.locator('.pager').textContent()).resolves.toMatch(/1–4 of 4 persons/);
     await page.getByRole('combobox', { name: /^List/ }).selectOption('');
-    await page.waitForFunction(() => document.querySelectorAll('table.persons-table tbody tr').length === 8);
+    await page.waitForFunction(() => document.querySelectorAll('table.persons-table tbody tr').length === 9);
+  });
+
+  it('shows markup from a list as inert text', async () => {
+    await page.getByRole('link', { name: /Hostile/ }).click();
+    await expect(page.locator('.person h1').textContent()).resolves.toBe('<img src=x onerror=alert(1)> Hostile <script>alert(2)</script>');
+    await expect(page.locator('.record-card .facts').textContent()).resolves.toContain('<a href="javascript:alert(3)">click</a>');
+    await page.locator('.record-card .raw summary').click();
+    const dom = await page.evaluate(() => ({
+      images: document.querySelectorAll('img').length,
+      scripts: [...document.querySelectorAll('script')].filter((script) => !script.src).length,
+      javascriptLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
+      handlers: document.querySelectorAll('[onerror], [onload], [onclick]').length,
+    }));
+    expect(dom).toEqual({ images: 0, scripts: 0, javascriptLinks: 0, handlers: 0 });
+    expect(problems.dialogs).toEqual([]);
+    await page.getByRole('link', { name: 'Persons', exact: true }).first().click();
+    await page.locator('table.persons-table').waitFor();
   });
 
   it('shows a person with every record as its list wrote it, and the raw row', async () => {
@@ -244,7 +276,7 @@ describe('persons view in Chromium', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: 'Русский' }).click();
     await expect(page.locator('h1').first().textContent()).resolves.toBe('Люди по спискам');
     await page.getByRole('link', { name: 'Люди' }).waitFor();
-    await expect(page.locator('.pager').textContent()).resolves.toMatch(/1–8 из 8 человек/);
+    await expect(page.locator('.pager').textContent()).resolves.toMatch(/1–9 из 9 человек/);
     await page.getByRole('button', { name: 'Связать записи' }).waitFor();
     const panel = page.locator('.estimate-panel');
     await panel.getByLabel('memorial').check();
