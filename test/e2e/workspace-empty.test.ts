@@ -23,6 +23,7 @@ describe('workspace on an empty store', { timeout: 120_000 }, () => {
         ['/?q=Grozny', /Nothing matches “Grozny”/],
         ['/incidents', /chronicle incidents --regroup/],
         ['/entities', /No entities found/],
+        ['/persons', /No person lists yet.*chronicle persons import/],
         ['/overview', /chronicle ingest/],
         ['/review', /Nothing waits for review/],
       ];

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { LOCALES, useI18n, type MessageKey } from './i18n/i18n.js';
 import { Link, matchPath, useRouter } from './router.js';
 import { useSession } from './session.js';
@@ -9,6 +9,11 @@ import { LoginView } from './views/login.js';
 import { OverviewView } from './views/overview.js';
 import { ReaderView } from './views/reader.js';
 import { ReviewView } from './views/review.js';
+
+// Persons and estimates are a separate chunk, fetched on first visit: most sessions never open them,
+// and the library's first load stays as small as it was.
+const PersonsView = lazy(() => import('./views/persons.js').then((module) => ({ default: module.PersonsView })));
+const PersonView = lazy(() => import('./views/persons.js').then((module) => ({ default: module.PersonView })));
 
 interface Route {
   pattern: string;
@@ -23,6 +28,8 @@ const routes: Route[] = [
   { pattern: '/incidents/:id', title: 'nav.incidents', render: (params) => <IncidentView id={params.id as string} /> },
   { pattern: '/entities', title: 'nav.entities', render: () => <EntitiesView /> },
   { pattern: '/entities/:kind/:name', title: 'nav.entities', render: (params) => <EntityView kind={params.kind as string} name={params.name as string} /> },
+  { pattern: '/persons', title: 'nav.persons', render: () => <PersonsView /> },
+  { pattern: '/persons/:id', title: 'nav.persons', render: (params) => <PersonView id={params.id as string} /> },
   { pattern: '/overview', title: 'nav.overview', render: () => <OverviewView /> },
   { pattern: '/review', title: 'nav.review', render: () => <ReviewView /> },
 ];
@@ -31,6 +38,7 @@ const navigation: { to: string; label: MessageKey; section: string[] }[] = [
   { to: '/', label: 'nav.library', section: ['/', '/documents'] },
   { to: '/incidents', label: 'nav.incidents', section: ['/incidents'] },
   { to: '/entities', label: 'nav.entities', section: ['/entities'] },
+  { to: '/persons', label: 'nav.persons', section: ['/persons'] },
   { to: '/overview', label: 'nav.overview', section: ['/overview'] },
   { to: '/review', label: 'nav.review', section: ['/review'] },
 ];
@@ -98,7 +106,17 @@ export function App() {
           </button>
         </div>
       </header>
-      <main className="content">{content}</main>
+      <main className="content">
+        <Suspense
+          fallback={
+            <p className="loading" aria-busy="true">
+              {t('common.loading')}
+            </p>
+          }
+        >
+          {content}
+        </Suspense>
+      </main>
     </div>
   );
 }
