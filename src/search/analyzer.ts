@@ -99,15 +99,6 @@ export function wordBoundaries(text: string): { starts: number[]; ends: number[]
   return { starts, ends };
 }
 
-// A document's searchable words are capped so one enormous file cannot swamp the index (PostgreSQL
-// refuses a tsvector over 1 MB); the text itself is kept whole.
-export const MAX_INDEXED_CHARS = 1_000_000;
-
-/** A document's title and text as the search index stores them (see indexText), the text capped at MAX_INDEXED_CHARS. */
-export function indexedTerms(title: string | null, text: string): { titleTerms: string; bodyTerms: string } {
-  return { titleTerms: indexText(title ?? ''), bodyTerms: indexText(text.slice(0, MAX_INDEXED_CHARS)) };
-}
-
 /** The text a search index stores for a document: its terms, in order, separated by spaces. */
 export function indexText(text: string): string {
   // The same words as tokenize(), without building a token object per word (this runs on every capture).

@@ -1,7 +1,7 @@
 import { CAPTURE_VERSION, CaptureRejection, captureBytes } from '../capture/capture.js';
 import type { MediaType } from '../model/document.js';
 import { extract } from '../extract/extract.js';
-import { indexText, MAX_INDEXED_CHARS } from '../search/analyzer.js';
+import { indexText } from '../search/analyzer.js';
 import type { ProposedClaims } from '../store/claim.repository.js';
 import type { NewDocument } from '../store/document.repository.js';
 import { proposedClaimsOf } from './extraction-claims.js';
@@ -24,7 +24,9 @@ export type PreparedDocument = Omit<NewDocument, 'sourceId'> & { sourceName: str
 /** What capture sends back: the document without its bytes, which the caller already holds (no copy back from a worker). */
 export type PreparedCapture = { ok: true; document: Omit<PreparedDocument, 'bytes'> } | { ok: false; origin: string; sha256: string; message: string };
 
-export { MAX_INDEXED_CHARS };
+// A document's searchable words are capped so one enormous file cannot swamp the index (PostgreSQL
+// refuses a tsvector over 1 MB); the text itself is kept whole.
+export const MAX_INDEXED_CHARS = 1_000_000;
 
 /**
  * The CPU-bound part of ingest: capture (clean, normalise, detect language), analyse search

@@ -37,9 +37,4 @@ export interface SearchIndex {
   add(db: Kysely<Database>, documents: readonly IndexedDocument[]): Promise<void>;
   remove(db: Kysely<Database>, documentIds: readonly string[]): Promise<void>;
   search(db: Kysely<Database>, query: SearchQuery, limit: number): Promise<SearchHits>;
-  /**
-   * After migrating: index the documents a migration left waiting (an index rebuilt in a new
-   * shape). Returns how many were indexed; 0 when nothing was waiting.
-   */
-  backfill(db: Kysely<Database>): Promise<number>;
 }

@@ -89,7 +89,6 @@ export class Store extends StoreSession {
       const failed = results?.find((result) => result.status === 'Error');
       throw new Error(`store migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`, { cause: error });
     }
-    await this.dialect.search.backfill(this.dialect.db);
   }
 
   /** Run `work` in one transaction: everything it writes lands together, or nothing does. */

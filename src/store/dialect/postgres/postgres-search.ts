@@ -39,9 +39,6 @@ export const postgresSearch: SearchIndex = {
       return rankedMatches(transaction, query, limit);
     });
   },
-  async backfill() {
-    return 0; // no PostgreSQL migration rebuilds the index
-  },
 };
 
 async function rankedMatches(db: Kysely<Database>, query: SearchQuery, limit: number): Promise<SearchHits> {
