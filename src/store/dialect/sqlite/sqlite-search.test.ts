@@ -76,4 +76,41 @@ describe('SQLite search', () => {
     expect(hit!.snippet.highlights.map(({ start, end }) => hit!.snippet.text.slice(start, end))).toEqual(['detained', 'detainees']);
     await store.close();
   });
+
+  it('orders phrase matches with the phrase in the title first, then newest first, without BM25', async () => {
+    expect(toFtsExpression(parseSearchQuery('"police detained" Grozny -"human rights"'))).toBe('("polic detain" AND "grozni") NOT "human right"');
+    const store = await freshStore();
+    await store.transaction((session) =>
+      session.documents.insertMany([
+        newDocument('Police detained forty men', 'A report from Grozny.'),
+        newDocument(null, 'The police said that they detained forty men. Later police detained two more.'),
+        newDocument('Report on the police', 'Detained men were released.'),
+        newDocument(null, 'Police detained a journalist in Grozny.'),
+      ]),
+    );
+    const titles = async (query: string) => (await found(store, query)).results.map((result) => result.title);
+    expect(await titles('"police detained"')).toEqual(['Police detained forty men', null, null]);
+    expect((await found(store, '"police detained"')).results.map((result) => result.snippet.text)).toEqual([
+      'A report from Grozny.',
+      'Police detained a journalist in Grozny.',
+      'The police said that they detained forty men. Later police detained two more.',
+    ]);
+    expect(await titles('"police detained forty"')).toEqual(['Police detained forty men']);
+    expect(await titles('"police detained men"')).toEqual([]);
+    expect(await titles('"the police" -"police detained"')).toEqual(['Report on the police']);
+    expect(await titles('"police detained" Grozny')).toEqual(['Police detained forty men', null]);
+    const hits = await store.documents.search(parseSearchQuery('"police detained"'), 10);
+    expect(hits.hits.map((hit) => hit.score)).toEqual([2, 1, 1]);
+    expect(hits.truncated).toBe(false);
+    await store.close();
+  });
+
+  it('says a phrase search was truncated when more documents matched than were ordered', async () => {
+    const store = await freshStore();
+    await store.transaction((session) => session.documents.insertMany(Array.from({ length: 2005 }, (_, index) => newDocument(null, `Report ${index}: police detained men.`))));
+    const { hits, truncated } = await store.documents.search(parseSearchQuery('"police detained"'), 5);
+    expect(truncated).toBe(true);
+    expect(hits).toHaveLength(5);
+    await store.close();
+  });
 });

@@ -67,6 +67,8 @@ export const sqliteSearch: SearchIndex = {
     if (query.clauses.some((clause) => clause.prefix && prefixTerms.get(clause.terms[0] as string)?.length === 0)) return { hits: [], truncated: false };
     const excluded = query.excluded.filter((clause) => !(clause.prefix && prefixTerms.get(clause.terms[0] as string)?.length === 0));
     const expression = toFtsExpression({ clauses: query.clauses, excluded }, prefixTerms);
+    const phrases = query.clauses.filter(isPhrase);
+    if (phrases.length > 0) return newestPhraseMatches(db, expression, phrases, limit);
     // FTS5 walks matches in rowid order, newest first, and stops at the candidate cap; only those are scored.
     const { rows } = await sql<{ id: string; score: number; candidates: number }>`
       SELECT d.id AS id, c.score AS score, count(*) OVER () AS candidates
@@ -85,3 +87,33 @@ export const sqliteSearch: SearchIndex = {
     };
   },
 };
+
+const isPhrase = (clause: QueryClause) => !clause.prefix && clause.terms.length >= 2;
+
+/**
+ * Queries with a phrase are not ranked by BM25: FTS5 computes a phrase's IDF by checking the
+ * positions of every document in the table that holds all its words, before the first row comes
+ * back ("police detained": 55 ms of CPU at 100,000 documents, where the newest 2,000 matches take
+ * 6). Instead the newest matches up to the candidate cap are ordered with those whose title holds a
+ * phrase first (the title is looked up only within the candidates' range of rows), then newest
+ * first. Score: 2 for a title match, 1 otherwise.
+ */
+async function newestPhraseMatches(db: Kysely<Database>, expression: string, phrases: QueryClause[], limit: number): Promise<SearchHits> {
+  const { rows } = await sql<{ id: string; seq: number }>`
+    SELECT d.id AS id, d.seq AS seq FROM (
+      SELECT rowid FROM document_fts WHERE document_fts MATCH ${expression} ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES + 1}
+    ) c JOIN documents d ON d.seq = c.rowid
+    WHERE d.deleted_at IS NULL
+    ORDER BY d.seq DESC`.execute(db);
+  if (rows.length === 0) return { hits: [], truncated: false };
+  const oldest = Number((rows[rows.length - 1] as { seq: number }).seq);
+  const inTitle = `title : (${phrases.map((clause) => `"${clause.terms.join(' ')}"`).join(' OR ')})`;
+  const titled = await sql<{ rowid: number }>`SELECT rowid FROM document_fts WHERE document_fts MATCH ${inTitle} AND rowid >= ${oldest}`.execute(db);
+  const titleRows = new Set(titled.rows.map((row) => Number(row.rowid)));
+  const candidates = rows.slice(0, SEARCH_CANDIDATES);
+  const ordered = [...candidates.filter((row) => titleRows.has(Number(row.seq))), ...candidates.filter((row) => !titleRows.has(Number(row.seq)))];
+  return {
+    hits: ordered.slice(0, limit).map((row) => ({ documentId: row.id, score: titleRows.has(Number(row.seq)) ? 2 : 1 })),
+    truncated: rows.length > SEARCH_CANDIDATES,
+  };
+}
