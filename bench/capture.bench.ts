@@ -28,7 +28,21 @@ interface EngineResult {
   engine: string;
   text: IngestRun;
   html: IngestRun;
-  search: { queries: number; samples: number; p50Ms: number; p95Ms: number; maxMs: number; meanResults: number };
+  search: {
+    queries: number;
+    samples: number;
+    p50Ms: number;
+    p95Ms: number;
+    maxMs: number;
+    meanResults: number;
+    /** CPU time of this process over the same samples: SQLite runs in this thread, so it is the search's own work, whatever else shares the cores. */
+    cpuP50Ms: number;
+    cpuP95Ms: number;
+    /** Per class of benchmarkQueries(): median over its queries of each query's median round, and its slowest query. */
+    byClass: { name: string; medianMs: number; slowest: string; slowestMs: number }[];
+    /** The ten slowest queries, by median round. */
+    slowest: { query: string; medianMs: number; cpuMs: number }[];
+  };
   storeBytes: number;
   bytesPerDocument: number;
 }
@@ -74,6 +88,9 @@ async function timedIngest(db: string, folder: string, withExtraction = false): 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 
+/** The classes of benchmarkQueries(), in its order: name and number of queries. */
+const QUERY_CLASSES: [string, number][] = [['single words', 40], ['two-word AND', 20], ['phrases', 10], ['prefixes', 10], ['exclusion or mixed', 10], ['longer', 10]];
+
 /** 100 queries of every shape a person types: common and rare words, both scripts, phrases, names, prefixes, exclusions. */
 export function benchmarkQueries(): string[] {
   const queries = [
@@ -98,16 +115,44 @@ async function searchLatency(location: string): Promise<EngineResult['search']> 
     const queries = benchmarkQueries();
     for (const query of queries) await searchDocuments(store, query, 10); // warm caches and JIT
     const samples: number[] = [];
+    const cpuSamples: number[] = [];
+    const perQuery = queries.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
     let results = 0;
     for (let round = 0; round < 3; round++) {
-      for (const query of queries) {
+      for (const [index, query] of queries.entries()) {
+        const cpuStarted = process.cpuUsage();
         const started = performance.now();
         results += (await searchDocuments(store, query, 10)).results.length;
-        samples.push(performance.now() - started);
+        const wall = performance.now() - started;
+        const cpu = process.cpuUsage(cpuStarted);
+        samples.push(wall);
+        cpuSamples.push((cpu.user + cpu.system) / 1000);
+        perQuery[index]!.wall.push(wall);
+        perQuery[index]!.cpu.push((cpu.user + cpu.system) / 1000);
       }
     }
     samples.sort((a, b) => a - b);
-    return { queries: queries.length, samples: samples.length, p50Ms: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)), maxMs: round(samples[samples.length - 1] as number), meanResults: round(results / samples.length, 1) };
+    cpuSamples.sort((a, b) => a - b);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+    const medians = queries.map((query, index) => ({ query, medianMs: round(median(perQuery[index]!.wall)), cpuMs: round(median(perQuery[index]!.cpu)) }));
+    let first = 0;
+    const byClass = QUERY_CLASSES.map(([name, count]) => {
+      const members = medians.slice(first, (first += count));
+      const worst = [...members].sort((a, b) => b.medianMs - a.medianMs)[0]!;
+      return { name, medianMs: round(median(members.map((member) => member.medianMs))), slowest: worst.query, slowestMs: worst.medianMs };
+    });
+    return {
+      queries: queries.length,
+      samples: samples.length,
+      p50Ms: round(percentile(samples, 50)),
+      p95Ms: round(percentile(samples, 95)),
+      maxMs: round(samples[samples.length - 1] as number),
+      meanResults: round(results / samples.length, 1),
+      cpuP50Ms: round(percentile(cpuSamples, 50)),
+      cpuP95Ms: round(percentile(cpuSamples, 95)),
+      byClass,
+      slowest: [...medians].sort((a, b) => b.medianMs - a.medianMs).slice(0, 10),
+    };
   } finally {
     await store.close();
   }

@@ -135,6 +135,16 @@ for (const target of storeTargets()) {
       expect((await searchDocuments(store, 'задержанные', 10)).results[0]?.language).toBe('ru'); // задержала / задержанных
       expect((await searchDocuments(store, '"office in Nazran"', 10)).results).toHaveLength(1);
       expect((await searchDocuments(store, '"Nazran office"', 10)).results).toHaveLength(0);
+      // Phrases of two or more words match only adjacent words.
+      expect((await searchDocuments(store, '"police detained"', 10)).results).toMatchObject([{ language: 'en' }]);
+      expect((await searchDocuments(store, '"police detained at least"', 10)).results).toHaveLength(1);
+      expect((await searchDocuments(store, '"detained police"', 10)).results).toHaveLength(0);
+      expect((await searchDocuments(store, '"police forty"', 10)).results).toHaveLength(0);
+      expect((await searchDocuments(store, '"полиция задержала"', 10)).results).toMatchObject([{ language: 'ru' }]);
+      expect((await searchDocuments(store, 'Grozny -"police detained"', 10)).results).toHaveLength(0);
+      expect((await searchDocuments(store, 'Grozny -"detained police"', 10)).results).toMatchObject([{ language: 'en' }]);
+      expect((await searchDocuments(store, 'задерж* -задержала', 10)).results).toHaveLength(0);
+      expect((await searchDocuments(store, 'задерж* -"задержала не"', 10)).results).toHaveLength(0);
       expect((await searchDocuments(store, 'Grozny -LGBT', 10)).results).toHaveLength(0);
       expect((await searchDocuments(store, 'Грозн*', 10)).results).toHaveLength(1);
       expect((await searchDocuments(store, 'Nazr*', 10)).results).toHaveLength(1);

@@ -81,14 +81,22 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Where the words of a text are (the same words as tokenize()), without analysing them. */
-export function wordSpans(text: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
+/**
+ * Where the words of a text are (the same words as tokenize()), without analysing them: word i
+ * spans [starts[i], ends[i]). Two number arrays rather than an object per word, because snippets
+ * scan every word of every result.
+ */
+export function wordBoundaries(text: string): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    if (match[0].length <= MAX_WORD_CHARS) spans.push({ start: match.index, end: match.index + match[0].length });
+    if (match[0].length <= MAX_WORD_CHARS) {
+      starts.push(match.index);
+      ends.push(match.index + match[0].length);
+    }
   }
-  return spans;
+  return { starts, ends };
 }
 
 /** The text a search index stores for a document: its terms, in order, separated by spaces. */

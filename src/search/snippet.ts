@@ -1,4 +1,4 @@
-import { foldedOf, termOf, tokenize, wordSpans } from './analyzer.js';
+import { foldedOf, termOf, tokenize, wordBoundaries } from './analyzer.js';
 import { highlightTerms, type SearchQuery } from './search-query.js';
 
 /** A passage of a document around the best matches, with the matched words' offsets inside it. */
@@ -19,18 +19,28 @@ export function makeSnippet(text: string, query: SearchQuery): Snippet {
   // match: most words of a long text are passed over without being stemmed.
   const initials = new Set([...exact, ...prefixes].map((term) => term[0]));
   const matches = (term: string, word: () => string) => exact.has(term) || (prefixes.length > 0 && prefixes.some((prefix) => foldedOf(word()).startsWith(prefix)));
-  const tokens = wordSpans(text);
-  const terms = new Map<number, string>();
-  const isHit = tokens.map((token, index) => {
-    const word = text.slice(token.start, token.end);
-    if (!initials.has(foldedOf(word[0]!))) return false;
-    const term = termOf(word);
-    terms.set(index, term);
-    return matches(term, () => word);
-  });
-  // Slide a window over the hits only: a long document with few matches costs little.
+  const { starts, ends } = wordBoundaries(text);
+  // Whether a word's first character can start a query term, decided once per character.
+  const initialMatches = new Map<string, boolean>();
   const hits: number[] = [];
-  isHit.forEach((hit, index) => hit && hits.push(index));
+  const hitTerms: string[] = [];
+  for (let index = 0; index < starts.length; index++) {
+    const start = starts[index] as number;
+    const initial = text[start] as string;
+    let candidate = initialMatches.get(initial);
+    if (candidate === undefined) {
+      candidate = initials.has(foldedOf(initial));
+      initialMatches.set(initial, candidate);
+    }
+    if (!candidate) continue;
+    const word = text.slice(start, ends[index]);
+    const term = termOf(word);
+    if (matches(term, () => word)) {
+      hits.push(index);
+      hitTerms.push(term);
+    }
+  }
+  // Slide a window over the hits only: a long document with few matches costs little.
   let bestStart = 0;
   let bestScore = -1;
   for (let first = 0; first < hits.length; first++) {
@@ -39,7 +49,7 @@ export function makeSnippet(text: string, query: SearchQuery): Snippet {
     let count = 0;
     for (let next = first; next < hits.length && (hits[next] as number) < startIndex + WINDOW_WORDS; next++) {
       count++;
-      seen.add(terms.get(hits[next] as number) as string);
+      seen.add(hitTerms[next] as string);
     }
     const score = seen.size * 1000 + count;
     if (score > bestScore) {
@@ -49,10 +59,10 @@ export function makeSnippet(text: string, query: SearchQuery): Snippet {
   }
   // Start a few words before the first hit so the match has context.
   const lead = bestStart > 0 ? Math.max(0, bestStart - 4) : 0;
-  const last = Math.min(tokens.length, lead + WINDOW_WORDS) - 1;
-  if (tokens.length === 0) return { text: text.slice(0, 200), highlights: [] };
-  const from = lead === 0 ? 0 : (tokens[lead] as { start: number }).start;
-  const to = last === tokens.length - 1 ? text.length : (tokens[last] as { end: number }).end;
+  const last = Math.min(starts.length, lead + WINDOW_WORDS) - 1;
+  if (starts.length === 0) return { text: text.slice(0, 200), highlights: [] };
+  const from = lead === 0 ? 0 : (starts[lead] as number);
+  const to = last === starts.length - 1 ? text.length : (ends[last] as number);
   const prefix = from > 0 ? '…' : '';
   const suffix = to < text.length ? '…' : '';
   const body = text.slice(from, to).replace(/\s+/g, ' ');
