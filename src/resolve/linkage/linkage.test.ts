@@ -135,6 +135,7 @@ describe('blocking', () => {
     const byDiminutive = candidatePairs(records, BLOCKING_RULES.filter((rule) => rule.name === 'given-equivalent+year'), 1000).pairs;
     expect(byDiminutive.includes(6 * records.length + 14)).toBe(true);
   });
+
 });
 
 describe('clustering guard', () => {
@@ -191,6 +192,31 @@ describe('records', () => {
     const ivan = preparer.prepare({ source: 't', id: '2', given: 'Иван', fullName: 'Иванов Иван Петрович' });
     expect(ivan.surname?.exact).toBe('иванов');
     expect(ivan.patronymic?.exact).toBe('петрович');
+  });
+
+  it('take the name from the full name when the name columns hold only titles, honours or ordinals', () => {
+    const preparer = new Preparer();
+    const temple = preparer.prepare({ source: 't', id: '1', given: 'sir', surname: 'baronet', fullName: 'sir william temple, 1st baronet' });
+    expect([temple.given?.exact, temple.surname?.exact]).toEqual(['william', 'temple']);
+    const hooker = preparer.prepare({ source: 't', id: '2', given: 'sir', surname: 'hooker', fullName: 'sir william hooker' });
+    expect([hooker.given?.exact, hooker.surname?.exact]).toEqual(['william', 'hooker']);
+    const abernethy = preparer.prepare({ source: 't', id: '3', given: '19th', surname: 'abernethy', fullName: '19th alex abernethy KCVO' });
+    expect([abernethy.given?.exact, abernethy.surname?.exact]).toEqual(['alex', 'abernethy']);
+    // "Surname, Given" still reads as such; only a style after the comma is dropped.
+    const kadyrov = preparer.prepare({ source: 't', id: '4', fullName: 'Kadyrov, Ramzan' });
+    expect([kadyrov.given?.exact, kadyrov.surname?.exact]).toEqual(['ramzan', 'kadyrov']);
+  });
+
+  it('link a record whose given-name column holds a title to the same person written plainly', () => {
+    const records: PersonRecord[] = [];
+    for (let index = 0; index < 40; index++) {
+      records.push({ source: 't', id: `a${index}`, given: `Given${'abcdefghijklmnopqrst'[index % 20]}${'xyz'[index % 3]}`, surname: `Family${index}`, birthDate: { year: 1800 + index, month: 1 + (index % 12), day: 1 + (index % 28) }, place: `Town${index}` });
+      records.push({ source: 't', id: `b${index}`, given: `Given${'abcdefghijklmnopqrst'[index % 20]}${'xyz'[index % 3]}`, surname: `Family${index}`, birthDate: { year: 1800 + index, month: 1 + (index % 12), day: 1 + (index % 28) }, place: `Town${index}` });
+    }
+    records.push({ source: 't', id: 'w1', given: 'william', surname: 'guthrie', fullName: 'william guthrie', birthDate: { year: 1859, month: 10, day: 16 }, place: 'greenock' });
+    records.push({ source: 't', id: 'w2', given: 'sir', surname: 'baronet', fullName: 'sir william guthrie, 1st baronet', birthDate: { year: 1859, month: 10, day: 16 }, place: 'greenock' });
+    const result = linkRecords(records);
+    expect(result.cluster[records.length - 1]).toBe(result.cluster[records.length - 2]);
   });
 
   it('compare a lone name with whichever part of the other record it matches', () => {
