@@ -4,11 +4,19 @@ import type { PreparedRecord } from './record.js';
 export interface BlockingRule {
   name: string;
   keys: (record: PreparedRecord) => (string | null)[];
+  /**
+   * Blocks with more records than this are dropped rather than windowed: for keys that pair
+   * records well only while the value is rare (one name on its own, without a birth year).
+   */
+  maxBlock?: number;
 }
 
 const year = (record: PreparedRecord) => record.birth?.year ?? null;
 const nameCodes = (record: PreparedRecord) => [...(record.given?.phonetic ?? []), ...(record.surname?.phonetic ?? [])];
 const join = (...parts: (string | number | null | undefined)[]) => (parts.some((part) => part === null || part === undefined || part === '') ? null : parts.join('|'));
+
+// Largest block of a rule that pairs records only while its value is rare.
+const RARE_NAME_BLOCK = 20;
 
 /**
  * The rules whose blocks are united. Each tolerates a different error: phonetic given name or
@@ -29,6 +37,9 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   // Diminutives and nicknames (Tom / Thomas, Саша / Александр) share no phonetic code with the full name.
   { name: 'given-equivalent+year', keys: (r) => (r.given?.groups ?? []).map((group) => join('v', group, year(r))) },
   { name: 'given-equivalent+surname-phonetic', keys: (r) => (r.given?.groups ?? []).flatMap((group) => (r.surname?.phonetic ?? []).map((code) => join('w', group, code))) },
+  // A name on its own, for records too weak to meet their person through the other keys (no birth
+  // year, a nickname or a typo in the other name part); only while the name is rare.
+  { name: 'name-phonetic', keys: (r) => [...nameCodes(r).map((code) => join('o', code)), join('r', r.given?.stem), join('r', r.surname?.stem)], maxBlock: RARE_NAME_BLOCK },
   { name: 'id-number', keys: (r) => [join('i', r.idNumber)] },
   { name: 'email', keys: (r) => [join('@', r.email)] },
   { name: 'postcode', keys: (r) => [join('p', r.postcode)] },
@@ -113,7 +124,8 @@ export class CandidateIndex {
       // Renumber the blocks of two or more records; the rest pair nothing.
       const kept = new Int32Array(size.length).fill(-1);
       let blocks = 0;
-      for (let k = 0; k < size.length; k++) if (size[k]! >= 2) kept[k] = blocks++;
+      const largest = rule.maxBlock ?? Infinity;
+      for (let k = 0; k < size.length; k++) if (size[k]! >= 2 && size[k]! <= largest) kept[k] = blocks++;
       const start = new Int32Array(blocks + 1);
       for (let k = 0; k < size.length; k++) if (kept[k]! >= 0) start[kept[k]! + 1] = size[k]!;
       for (let k = 0; k < blocks; k++) start[k + 1]! += start[k]!;

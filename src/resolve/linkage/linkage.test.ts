@@ -136,6 +136,18 @@ describe('blocking', () => {
     expect(byDiminutive.includes(6 * records.length + 14)).toBe(true);
   });
 
+  it('pairs records on one rare name alone, and drops the block once the name is common', () => {
+    const preparer = new Preparer();
+    const rare = [
+      preparer.prepare({ source: 't', id: '1', given: 'Bethell', surname: 'Robinson', birthDate: { year: 1861, month: 1, day: 1 } }),
+      preparer.prepare({ source: 't', id: '2', given: 'Bethell', surname: 'Eobinson' }),
+    ];
+    const rule = BLOCKING_RULES.filter((candidate) => candidate.name === 'name-phonetic');
+    expect(candidatePairs(rare, rule, 20).pairs.length).toBe(1);
+    const common = Array.from({ length: 30 }, (_, index) => preparer.prepare({ source: 't', id: String(index), given: 'John' }));
+    expect(candidatePairs(common, rule, 20).pairs.length).toBe(0);
+  });
+
 });
 
 describe('clustering guard', () => {
