@@ -13,6 +13,7 @@ export const DATE_LEVELS = ['same day', 'one digit off or day/month swapped', 's
 export const TEXT_LEVELS = ['exact', 'jaro-winkler ≥ 0.88', 'else'] as const;
 export const CODE_LEVELS = ['exact', 'one character off', 'else'] as const;
 export const SEX_LEVELS = ['same', 'conflict'] as const;
+export const SOURCE_LEVELS = ['different lists', 'same list'] as const;
 
 export interface FieldComparison {
   name: string;
@@ -35,6 +36,9 @@ export const FIELDS: readonly FieldComparison[] = [
   { name: 'postcode', levels: CODE_LEVELS, tfLevels: 1, tfValue: (record) => record.postcode },
   { name: 'idNumber', levels: CODE_LEVELS, tfLevels: 0 },
   { name: 'email', levels: TEXT_LEVELS, tfLevels: 0 },
+  // Lists seldom name one person twice, so two records of one list are less likely the same person
+  // than two of different lists; how much less is learnt like any other field (missing on one list).
+  { name: 'source', levels: SOURCE_LEVELS, tfLevels: 0 },
 ];
 export const GIVEN = 0;
 export const SURNAME = 1;
@@ -179,4 +183,5 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8A
   out[offset + 7] = compareCode(a.postcode, b.postcode);
   out[offset + 8] = compareCode(a.idNumber, b.idNumber);
   out[offset + 9] = compareText(a.email, b.email);
+  out[offset + 10] = a.source === null || b.source === null ? MISSING : a.source === b.source ? 1 : 0;
 }

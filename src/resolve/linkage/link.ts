@@ -241,6 +241,8 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   };
   const preparer = new Preparer();
   const prepared = records.map((record) => preparer.prepare(record));
+  // With one list only, "same list" says nothing: leave the field out.
+  if (preparer.sourceCount < 2) for (const record of prepared) record.source = null;
   lap('prepare');
 
   const candidates = new CandidateIndex(prepared, BLOCKING_RULES, config.blockCap);

@@ -7,7 +7,7 @@ import { mapColumns, parsePersonCsv, PersonListError } from './columns.js';
 import { compareDates, compareNames, compareRecords, FIELDS, MISSING } from './comparisons.js';
 import { DateParseError, parseDate } from './dates.js';
 import { linkRecords } from './link.js';
-import { aggregatePatterns, estimateEm } from './model.js';
+import { aggregatePatterns, estimateEm, initialM } from './model.js';
 import { Preparer, type PersonRecord } from './record.js';
 
 const surname = (text: string) => nameForms(text, 'surname');
@@ -147,7 +147,6 @@ describe('blocking', () => {
     const common = Array.from({ length: 30 }, (_, index) => preparer.prepare({ source: 't', id: String(index), given: 'John' }));
     expect(candidatePairs(common, rule, 20).pairs.length).toBe(0);
   });
-
 });
 
 describe('clustering guard', () => {
@@ -217,6 +216,20 @@ describe('records', () => {
     // "Surname, Given" still reads as such; only a style after the comma is dropped.
     const kadyrov = preparer.prepare({ source: 't', id: '4', fullName: 'Kadyrov, Ramzan' });
     expect([kadyrov.given?.exact, kadyrov.surname?.exact]).toEqual(['ramzan', 'kadyrov']);
+  });
+
+  it('compare the list of two records only when the run has records of more than one list', () => {
+    const vector = new Uint8Array(FIELDS.length);
+    const source = FIELDS.findIndex((field) => field.name === 'source');
+    const preparer = new Preparer();
+    const [a, b, c] = [['ru', '1'], ['ru', '2'], ['en', '1']].map(([list, id]) => preparer.prepare({ source: list!, id: id!, given: 'Иван', surname: 'Иванов' }));
+    compareRecords(a!, b!, vector);
+    expect(vector[source]).toBe(1);
+    compareRecords(a!, c!, vector);
+    expect(vector[source]).toBe(0);
+    // One list: the field is missing on every pair, so no training session learns it.
+    const single = linkRecords(Array.from({ length: 60 }, (_, id) => ({ source: 'one.csv', id: String(id), given: 'Ivan', surname: `Ivanov${id % 20}`, birthDate: { year: 1950 + (id % 20), month: 1, day: 1 } })));
+    expect(single.model.m[source]).toEqual(initialM(FIELDS[source]!.levels.length));
   });
 
   it('link a record whose given-name column holds a title to the same person written plainly', () => {

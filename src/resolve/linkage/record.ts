@@ -37,6 +37,8 @@ export interface PreparedRecord {
   postcode: string | null;
   idNumber: string | null;
   email: string | null;
+  /** Number of the list the record came from (in order of first appearance); null when the run has one list only. */
+  source: number | null;
 }
 
 const clean = (value: string | null | undefined): string | null => {
@@ -66,6 +68,12 @@ export function withoutTitles(text: string | null): string | null {
 export class Preparer {
   private readonly cache = new Map<string, NameForms | null>();
   private readonly placeCache = new Map<string, string | null>();
+  private readonly sources = new Map<string, number>();
+
+  /** Lists seen so far. */
+  get sourceCount(): number {
+    return this.sources.size;
+  }
 
   name(raw: string | null, role: 'given' | 'surname' | 'patronymic'): NameForms | null {
     const text = withoutTitles(raw);
@@ -87,6 +95,12 @@ export class Preparer {
       this.placeCache.set(text, key);
     }
     return key;
+  }
+
+  private sourceNumber(source: string): number {
+    let number = this.sources.get(source);
+    if (number === undefined) this.sources.set(source, (number = this.sources.size));
+    return number;
   }
 
   prepare(record: PersonRecord): PreparedRecord {
@@ -118,6 +132,7 @@ export class Preparer {
       postcode: digits(record.postcode),
       idNumber: digits(record.idNumber),
       email: clean(record.email)?.toLowerCase() ?? null,
+      source: this.sourceNumber(record.source),
     };
   }
 }
