@@ -111,6 +111,32 @@ function termFrequencies(records: readonly PreparedRecord[]): Float32Array[] {
 }
 
 /**
+ * Term frequencies as the chance that a record of another person holds the value. A value's count
+ * includes the record itself and the other records of its own person: on a list where each person
+ * has ten records, a name held by one person counts ten, and its agreement looked as common as that
+ * of a name shared by ten persons. The expected number of a record's own-person records holding its
+ * value, λ(n−1) · (share of records with the field) · m(agree), comes off the count (at least one
+ * other record is left).
+ */
+export function withoutOwnRecords(tf: Float32Array[], model: FsModel, n: number): Float32Array[] {
+  return FIELDS.map((field, f) => {
+    const shares = tf[f]!;
+    if (field.tfLevels === 0 || n < 3) return shares;
+    let present = 0;
+    for (let index = 0; index < n; index++) if (shares[index]! > 0) present++;
+    if (present < 3) return shares;
+    const agree = model.m[f]!.slice(0, field.tfLevels).reduce((sum, value) => sum + value, 0);
+    const own = model.lambda * (n - 1) * (present / n) * agree;
+    const adjusted = new Float32Array(n);
+    for (let index = 0; index < n; index++) {
+      const share = shares[index]!;
+      if (share > 0) adjusted[index] = Math.max(1, share * present - 1 - own) / (present - 1);
+    }
+    return adjusted;
+  });
+}
+
+/**
  * Training sessions (after Splink's practice): EM runs on pairs blocked by one kind of evidence, with
  * u fixed from random pairs, and estimates m only for the fields that blocking did not select on —
  * there, non-matches inside the block differ as randomly as any two records, so the fixed u holds.
@@ -264,6 +290,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   const uRandom = uFromRandomPairs(sample, FIELDS);
   const tf = termFrequencies(prepared);
   const model = trainModel(prepared, uRandom, config, tf, cache);
+  const scoringTf = withoutOwnRecords(tf, model, n);
   lap('estimate');
 
   const levelWeights = FIELDS.map((field, f) => field.levels.map((_, level) => levelWeight(model, f, level)));
@@ -278,7 +305,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
       if (level === MISSING) continue;
       weight += levelWeights[f]![level]!;
       if (level < FIELDS[f]!.tfLevels) {
-        const share = Math.max(tf[f]![a]!, tf[f]![b]!);
+        const share = Math.max(scoringTf[f]![a]!, scoringTf[f]![b]!);
         if (share > 0) weight += Math.max(-config.tfClamp, Math.min(config.tfClamp, Math.log2(agreeChance[f]! / share)));
       }
     }

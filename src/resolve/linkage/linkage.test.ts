@@ -4,9 +4,9 @@ import { nameForms } from '../names/name-forms.js';
 import { BLOCKING_RULES, CandidateIndex, candidatePairs, type BlockingRule } from './blocking.js';
 import { clusterPairs } from './cluster.js';
 import { mapColumns, parsePersonCsv, PersonListError } from './columns.js';
-import { compareDates, compareNames, compareRecords, FIELDS, MISSING } from './comparisons.js';
+import { compareDates, compareNames, compareRecords, FIELDS, GIVEN, MISSING } from './comparisons.js';
 import { DateParseError, parseDate } from './dates.js';
-import { linkRecords } from './link.js';
+import { linkRecords, withoutOwnRecords } from './link.js';
 import { aggregatePatterns, estimateEm, initialM } from './model.js';
 import { Preparer, type PersonRecord } from './record.js';
 
@@ -271,6 +271,22 @@ describe('columns', () => {
     expect(() => parsePersonCsv('surname,dob\nKadyrov,yesterday\n', 'x.csv')).toThrow(new PersonListError('row 2, column dob: not a date: "yesterday"'));
     expect(() => parsePersonCsv('', 'x.csv')).toThrow(/empty file/);
     expect(() => parsePersonCsv('surname,dob\n', 'x.csv')).toThrow(/no records/);
+  });
+});
+
+describe('term frequencies', () => {
+  it("count a value's records of other persons only: a name one person holds ten times is rare", () => {
+    // 100 records: 10 of one person named A, 50 of many persons named B, 40 with other names.
+    const n = 100;
+    const shares = FIELDS.map(() => new Float32Array(n));
+    for (let index = 0; index < n; index++) shares[GIVEN]![index] = index < 10 ? 0.1 : index < 60 ? 0.5 : 0.01;
+    // Each record has 9 other records of its person (λ(n−1) = 9), and matches always agree on the name.
+    const m = FIELDS.map((field) => field.levels.map((_, level) => (level === 0 ? 1 : 0)));
+    const model = { fields: [], levels: [], m, u: m, uRandom: m, lambda: 9 / 99, iterations: 0, converged: true };
+    const adjusted = withoutOwnRecords(shares, model, n)[GIVEN]!;
+    expect(adjusted[0]).toBeCloseTo(1 / 99, 5);
+    expect(adjusted[20]).toBeCloseTo(40 / 99, 5);
+    expect(adjusted[70]).toBeCloseTo(1 / 99, 5);
   });
 });
 
