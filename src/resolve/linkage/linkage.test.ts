@@ -54,19 +54,20 @@ describe('dates', () => {
     expect(() => date('soon')).toThrow(DateParseError);
   });
 
-  it('compare as same day / typo / same month / same year / within 2 years / year one digit off / conflict', () => {
+  it('compare as same day / typo / same month / same month, days differ / same year / same year, months differ / within 2 years / year one digit off / conflict', () => {
     const compare = (a: string, b: string) => compareDates(date(a), date(b));
     expect(compare('1971-06-24', '24.06.1971')).toBe(0);
     expect(compare('1971-06-24', '1971-06-25')).toBe(1);
     expect(compare('1971-06-24', '1971-24-06')).toBe(0);
     expect(compare('1971-06-04', '1971-04-06')).toBe(1);
-    expect(compare('1971-06-24', '1971-06-11')).toBe(2);
     expect(compare('1971-06-24', '06.1971')).toBe(2);
-    expect(compare('1971-06-24', '1971')).toBe(3);
-    expect(compare('1971-06-24', '1971-02-11')).toBe(3);
-    expect(compare('1971-06-24', '1973')).toBe(4);
-    expect(compare('1971-06-24', '1981-02-01')).toBe(5);
-    expect(compare('1971-06-24', '1985-06-24')).toBe(6);
+    expect(compare('1971-06-24', '1971-06-11')).toBe(3);
+    expect(compare('1971-06-24', '1971')).toBe(4);
+    expect(compare('1971-06', '1971-02')).toBe(5);
+    expect(compare('1971-06-24', '1971-02-11')).toBe(5);
+    expect(compare('1971-06-24', '1973')).toBe(6);
+    expect(compare('1971-06-24', '1981-02-01')).toBe(7);
+    expect(compare('1971-06-24', '1985-06-24')).toBe(8);
     expect(compareDates(date('1971'), null)).toBe(MISSING);
   });
 });
