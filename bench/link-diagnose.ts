@@ -126,3 +126,18 @@ if (examples > 0) {
     for (const index of members) console.log(`    ${truth[index]!.padEnd(14)} ${records[index]!.source.padEnd(18)} ${describe(records[index]!)}`);
   }
 }
+
+// Calibration: share of true matches among kept pairs, by posterior.
+const buckets = [0.1, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.95, 0.99, 0.999, 1.01];
+const inBucket = buckets.map(() => ({ pairs: 0, true: 0, posterior: 0 }));
+for (let p = 0; p < result.pairs.length; p++) {
+  const a = Math.floor(result.pairs[p]! / n);
+  const b = result.pairs[p]! - a * n;
+  const posterior = 1 / (1 + 2 ** -result.weights[p]!);
+  const k = buckets.findIndex((limit) => posterior < limit);
+  inBucket[k]!.pairs++;
+  inBucket[k]!.posterior += posterior;
+  if (truth[a] === truth[b]) inBucket[k]!.true++;
+}
+console.log('\ncalibration (posterior below → kept pairs, mean posterior, share true):');
+inBucket.forEach((bucket, k) => bucket.pairs > 0 && console.log(`  < ${buckets[k]}\t${bucket.pairs}\t${(bucket.posterior / bucket.pairs).toFixed(3)}\t${(bucket.true / bucket.pairs).toFixed(3)}`));

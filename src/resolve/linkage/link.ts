@@ -47,7 +47,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   threshold: 0.8,
   conflictProbability: 0.0001,
   bridgeMargin: 4,
-  minLinkShare: 0.2,
+  minLinkShare: 0.1,
   maxConflictsPerLink: 0.34,
   hardConflictFields: ['birth', 'patronymic'],
   hardConflictOverrule: 0,
