@@ -24,7 +24,7 @@ const n = records.length;
 const result = linkRecords(records, DEFAULT_LINK_CONFIG);
 const preparer = new Preparer();
 const prepared = records.map((record) => preparer.prepare(record));
-const { pairs: candidates } = candidatePairs(prepared, BLOCKING_RULES, DEFAULT_LINK_CONFIG.blockCap);
+const { pairs: candidates } = candidatePairs(prepared, BLOCKING_RULES, DEFAULT_LINK_CONFIG.blockCap, DEFAULT_LINK_CONFIG.sortedWindow);
 const isCandidate = (a: number, b: number) => {
   const key = a * n + b;
   let low = 0;

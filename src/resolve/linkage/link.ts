@@ -7,8 +7,10 @@ import { seededRandom } from '../seeded-random.js';
 
 /** The one configuration linkage runs with (docs/ARCHITECTURE.md, "Resolve"). */
 export interface LinkConfig {
-  /** Largest block compared all-against-all; larger ones use a sorted window of this width. */
+  /** Largest block compared all-against-all; larger ones are sorted two ways and each record is paired with its neighbours in both orders. */
   blockCap: number;
+  /** Neighbours on either side, in each sort order, that a record of a capped block is paired with. */
+  sortedWindow: number;
   /** Random pairs drawn to measure u. */
   randomPairs: number;
   /** Re-estimate u by EM on the candidate pairs, or keep u from random pairs. */
@@ -42,6 +44,7 @@ export interface LinkConfig {
 
 export const DEFAULT_LINK_CONFIG: LinkConfig = {
   blockCap: 20,
+  sortedWindow: 10,
   randomPairs: 200_000,
   estimateU: true,
   threshold: 0.8,
@@ -212,7 +215,7 @@ function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], co
   for (const [index, session] of TRAINING_SESSIONS.entries()) {
     const rules = BLOCKING_RULES.filter((rule) => session.rules.includes(rule.name));
     const excluded = session.excludes.map((name) => FIELDS.findIndex((field) => field.name === name));
-    const candidates = new CandidateIndex(prepared, rules, config.blockCap);
+    const candidates = new CandidateIndex(prepared, rules, config.blockCap, config.sortedWindow);
     const trains = (a: number) => !session.rareNames || rare[a] === 1;
     // Count first, then compare every k-th pair so EM sees at most trainingPairs of them.
     let total = 0;
@@ -271,7 +274,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   if (preparer.sourceCount < 2) for (const record of prepared) record.source = null;
   lap('prepare');
 
-  const candidates = new CandidateIndex(prepared, BLOCKING_RULES, config.blockCap);
+  const candidates = new CandidateIndex(prepared, BLOCKING_RULES, config.blockCap, config.sortedWindow);
   lap('blocking');
 
   const F = FIELDS.length;

@@ -110,8 +110,19 @@ describe('blocking', () => {
     const everyone: BlockingRule = { name: 'all', keys: () => ['one'] };
     expect(candidatePairs(records, [everyone], 100).pairs.length).toBe((50 * 49) / 2);
     const capped = candidatePairs(records, [everyone], 5);
-    expect(capped.pairs.length).toBeLessThan(50 * 5 + 1);
+    // Two sort orders, five neighbours either side in each.
+    expect(capped.pairs.length).toBeLessThan(2 * 50 * 5 + 1);
     expect(capped.stats.cappedBlocks).toBe(1);
+  });
+
+  it('pairs a record without a birth year, in a capped block, with a record of its place through the second sort order', () => {
+    const preparer = new Preparer();
+    const village = (index: number) => `${'bcdfghjklm'[index % 10]}a${'nprstvwxyz'[Math.floor(index / 10)]}ovo`;
+    const records = Array.from({ length: 60 }, (_, index) => preparer.prepare({ source: 't', id: String(index), given: 'Magomed', surname: 'Magomadov', birthDate: { year: 1940 + index, month: null, day: null }, place: village(index) }));
+    records.push(preparer.prepare({ source: 't', id: 'x', given: 'Magomed', surname: 'Magomadov', place: village(45) }));
+    const sameName = BLOCKING_RULES.filter((rule) => rule.name === 'name-stems');
+    const { pairs } = candidatePairs(records, sameName, 20, 5);
+    expect(pairs.includes(45 * records.length + 60)).toBe(true);
   });
 
   it('streams each candidate pair once per record, as the union of the rules would give them', () => {
