@@ -4,16 +4,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { parsePersonCsv, recordsFromRows } from '../src/resolve/linkage/columns.js';
-import { DEFAULT_LINK_CONFIG, linkRecords, type LinkResult } from '../src/resolve/linkage/link.js';
+import { DEFAULT_LINK_CONFIG, linkRecords, type LinkConfig, type LinkResult } from '../src/resolve/linkage/link.js';
 import type { PersonRecord } from '../src/resolve/linkage/record.js';
 import { victimLists } from './victim-lists.js';
 
 /*
- * `npm run bench -- link [--sets fake,febrl,historical,victims] [--sizes 10000,100000,1000000] [--data DIR] [--out FILE]`:
+ * `npm run bench -- link [--sets fake,febrl,historical,victims] [--sizes 10000,100000,1000000] [--data DIR] [--out FILE] [--config JSON]`:
  * links each labelled set with the one default configuration and scores pairwise precision, recall
  * and F1 of "same person" against the truth; also the generated victim lists at each size (the
  * curve: 10k, 100k, 1M). Writes bench/results/link.json (or --out). Time is linkage alone; peak RSS
  * includes the records of the set being linked (and, for the generated lists, the generator's rows).
+ * --config '{"threshold":0.5}' overrides fields of the default configuration, for experiments only:
+ * reported figures use the default.
  */
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,13 +61,13 @@ export function pairwiseScore(predicted: ArrayLike<number>, truth: readonly stri
   return { truePairs, predictedPairs, correctPairs, precision: round(precision), recall: round(recall), f1: round(f1) };
 }
 
-interface LabelledSet {
+export interface LabelledSet {
   name: string;
   records: PersonRecord[];
   truth: string[];
 }
 
-async function loadSet(name: string, dataDir: string): Promise<LabelledSet> {
+export async function loadSet(name: string, dataDir: string): Promise<LabelledSet> {
   if (name === 'fake') {
     const text = readFileSync(join(dataDir, 'fake_1000.csv'), 'utf8');
     const records = parsePersonCsv(text, 'fake_1000.csv');
@@ -106,13 +108,13 @@ interface SetReport {
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-function runSet(set: LabelledSet): SetReport {
+function runSet(set: LabelledSet, config: LinkConfig): SetReport {
   globalThis.gc?.();
   const loadBefore = loadavg()[0]!;
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const result = linkRecords(set.records, DEFAULT_LINK_CONFIG, { onStage: (stage, milliseconds) => set.records.length >= 500_000 && console.error(`${set.name}: ${stage} ${milliseconds} ms`) });
+  const result = linkRecords(set.records, config, { onStage: (stage, milliseconds) => set.records.length >= 500_000 && console.error(`${set.name}: ${stage} ${milliseconds} ms`) });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   // The process's own high-water mark: linkage is synchronous, so a timer sampling RSS never runs
@@ -141,17 +143,18 @@ export async function linkBenchmark(args: string[]): Promise<void> {
   const sets = argument(args, 'sets', 'fake,febrl,historical,victims').split(',');
   const sizes = argument(args, 'sizes', '10000,100000,1000000').split(',').map(Number);
   const outFile = argument(args, 'out', join(ROOT, 'bench', 'results', 'link.json'));
+  const config: LinkConfig = { ...DEFAULT_LINK_CONFIG, ...(JSON.parse(argument(args, 'config', '{}')) as Partial<LinkConfig>) };
   const reports: SetReport[] = [];
   for (const name of sets) {
     if (name === 'victims') {
       for (const size of sizes) {
         const generated = victimLists({ records: size, seed: 7 });
-        reports.push(runSet({ name: `victim-lists-${size}`, records: generated.records, truth: generated.truth }));
+        reports.push(runSet({ name: `victim-lists-${size}`, records: generated.records, truth: generated.truth }, config));
         console.error(JSON.stringify(reports[reports.length - 1]));
       }
       continue;
     }
-    reports.push(runSet(await loadSet(name, dataDir)));
+    reports.push(runSet(await loadSet(name, dataDir), config));
     console.error(JSON.stringify(reports[reports.length - 1]));
   }
   const report = {
@@ -159,7 +162,7 @@ export async function linkBenchmark(args: string[]): Promise<void> {
     date: new Date().toISOString(),
     machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version },
     note: 'peak RSS is the process high-water mark so far (process.resourceUsage().maxRSS), so it includes earlier sets; times exclude loading and generating',
-    config: DEFAULT_LINK_CONFIG,
+    config,
     sets: reports,
   };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });

@@ -9,10 +9,13 @@ import type { PreparedRecord } from './record.js';
 export const MISSING = 255;
 
 export const NAME_LEVELS = ['exact', 'transliteration', 'stem', 'diminutive or nickname', 'jaro-winkler ≥ 0.94', 'jaro-winkler ≥ 0.88', 'phonetic', 'else'] as const;
-export const DATE_LEVELS = ['same day', 'one digit off or day/month swapped', 'same month', 'same year', 'within 2 years', 'year one digit off', 'conflict'] as const;
+// "Same month" and "same year" are split by whether the finer parts are unknown on one side (a list
+// that writes years only) or known on both and different (evidence against: 1999-11-01 vs 1999-04-19).
+export const DATE_LEVELS = ['same day', 'one digit off or day/month swapped', 'same month', 'same month, days differ', 'same year', 'same year, months differ', 'within 2 years', 'year one digit off', 'conflict'] as const;
 export const TEXT_LEVELS = ['exact', 'jaro-winkler ≥ 0.88', 'else'] as const;
 export const CODE_LEVELS = ['exact', 'one character off', 'else'] as const;
 export const SEX_LEVELS = ['same', 'conflict'] as const;
+export const SOURCE_LEVELS = ['different lists', 'same list'] as const;
 
 export interface FieldComparison {
   name: string;
@@ -35,6 +38,9 @@ export const FIELDS: readonly FieldComparison[] = [
   { name: 'postcode', levels: CODE_LEVELS, tfLevels: 1, tfValue: (record) => record.postcode },
   { name: 'idNumber', levels: CODE_LEVELS, tfLevels: 0 },
   { name: 'email', levels: TEXT_LEVELS, tfLevels: 0 },
+  // Lists seldom name one person twice, so two records of one list are less likely the same person
+  // than two of different lists; how much less is learnt like any other field (missing on one list).
+  { name: 'source', levels: SOURCE_LEVELS, tfLevels: 0 },
 ];
 export const GIVEN = 0;
 export const SURNAME = 1;
@@ -69,18 +75,18 @@ export function compareDates(a: PartialDate | null, b: PartialDate | null): numb
   if (a === null || b === null) return MISSING;
   const full = a.day !== null && b.day !== null;
   if (a.year === b.year) {
-    if (a.month === null || b.month === null) return 3;
+    if (a.month === null || b.month === null) return 4;
     if (a.month === b.month) {
       if (!full) return 2;
       if (a.day === b.day) return 0;
-      return oneOff(String(a.day).padStart(2, '0'), String(b.day).padStart(2, '0')) ? 1 : 2;
+      return oneOff(String(a.day).padStart(2, '0'), String(b.day).padStart(2, '0')) ? 1 : 3;
     }
     if (full && ((a.day === b.month && a.month === b.day) || (a.day === b.day && oneOff(String(a.month).padStart(2, '0'), String(b.month).padStart(2, '0'))))) return 1;
-    return 3;
+    return 5;
   }
   if (full && a.month === b.month && a.day === b.day && oneOff(digits(a), digits(b))) return 1;
-  if (Math.abs(a.year - b.year) <= 2) return 4;
-  return oneOff(String(a.year).padStart(4, '0'), String(b.year).padStart(4, '0')) ? 5 : 6;
+  if (Math.abs(a.year - b.year) <= 2) return 6;
+  return oneOff(String(a.year).padStart(4, '0'), String(b.year).padStart(4, '0')) ? 7 : 8;
 }
 
 function compareText(a: string | null, b: string | null): number {
@@ -179,4 +185,5 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8A
   out[offset + 7] = compareCode(a.postcode, b.postcode);
   out[offset + 8] = compareCode(a.idNumber, b.idNumber);
   out[offset + 9] = compareText(a.email, b.email);
+  out[offset + 10] = a.source === null || b.source === null ? MISSING : a.source === b.source ? 1 : 0;
 }

@@ -7,8 +7,10 @@ import { seededRandom } from '../seeded-random.js';
 
 /** The one configuration linkage runs with (docs/ARCHITECTURE.md, "Resolve"). */
 export interface LinkConfig {
-  /** Largest block compared all-against-all; larger ones use a sorted window of this width. */
+  /** Largest block compared all-against-all; larger ones are sorted two ways and each record is paired with its neighbours in both orders. */
   blockCap: number;
+  /** Neighbours on either side, in each sort order, that a record of a capped block is paired with. */
+  sortedWindow: number;
   /** Random pairs drawn to measure u. */
   randomPairs: number;
   /** Re-estimate u by EM on the candidate pairs, or keep u from random pairs. */
@@ -42,12 +44,13 @@ export interface LinkConfig {
 
 export const DEFAULT_LINK_CONFIG: LinkConfig = {
   blockCap: 20,
+  sortedWindow: 10,
   randomPairs: 200_000,
   estimateU: true,
   threshold: 0.8,
   conflictProbability: 0.0001,
   bridgeMargin: 4,
-  minLinkShare: 0.2,
+  minLinkShare: 0.1,
   maxConflictsPerLink: 0.34,
   hardConflictFields: ['birth', 'patronymic'],
   hardConflictOverrule: 0,
@@ -107,6 +110,32 @@ function termFrequencies(records: readonly PreparedRecord[]): Float32Array[] {
       if (value !== null) shares[index] = counts.get(value)! / total;
     });
     return shares;
+  });
+}
+
+/**
+ * Term frequencies as the chance that a record of another person holds the value. A value's count
+ * includes the record itself and the other records of its own person: on a list where each person
+ * has ten records, a name held by one person counts ten, and its agreement looked as common as that
+ * of a name shared by ten persons. The expected number of a record's own-person records holding its
+ * value, λ(n−1) · (share of records with the field) · m(agree), comes off the count (at least one
+ * other record is left).
+ */
+export function withoutOwnRecords(tf: Float32Array[], model: FsModel, n: number): Float32Array[] {
+  return FIELDS.map((field, f) => {
+    const shares = tf[f]!;
+    if (field.tfLevels === 0 || n < 3) return shares;
+    let present = 0;
+    for (let index = 0; index < n; index++) if (shares[index]! > 0) present++;
+    if (present < 3) return shares;
+    const agree = model.m[f]!.slice(0, field.tfLevels).reduce((sum, value) => sum + value, 0);
+    const own = model.lambda * (n - 1) * (present / n) * agree;
+    const adjusted = new Float32Array(n);
+    for (let index = 0; index < n; index++) {
+      const share = shares[index]!;
+      if (share > 0) adjusted[index] = Math.max(1, share * present - 1 - own) / (present - 1);
+    }
+    return adjusted;
   });
 }
 
@@ -186,7 +215,7 @@ function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], co
   for (const [index, session] of TRAINING_SESSIONS.entries()) {
     const rules = BLOCKING_RULES.filter((rule) => session.rules.includes(rule.name));
     const excluded = session.excludes.map((name) => FIELDS.findIndex((field) => field.name === name));
-    const candidates = new CandidateIndex(prepared, rules, config.blockCap);
+    const candidates = new CandidateIndex(prepared, rules, config.blockCap, config.sortedWindow);
     const trains = (a: number) => !session.rareNames || rare[a] === 1;
     // Count first, then compare every k-th pair so EM sees at most trainingPairs of them.
     let total = 0;
@@ -241,9 +270,11 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   };
   const preparer = new Preparer();
   const prepared = records.map((record) => preparer.prepare(record));
+  // With one list only, "same list" says nothing: leave the field out.
+  if (preparer.sourceCount < 2) for (const record of prepared) record.source = null;
   lap('prepare');
 
-  const candidates = new CandidateIndex(prepared, BLOCKING_RULES, config.blockCap);
+  const candidates = new CandidateIndex(prepared, BLOCKING_RULES, config.blockCap, config.sortedWindow);
   lap('blocking');
 
   const F = FIELDS.length;
@@ -262,6 +293,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   const uRandom = uFromRandomPairs(sample, FIELDS);
   const tf = termFrequencies(prepared);
   const model = trainModel(prepared, uRandom, config, tf, cache);
+  const scoringTf = withoutOwnRecords(tf, model, n);
   lap('estimate');
 
   const levelWeights = FIELDS.map((field, f) => field.levels.map((_, level) => levelWeight(model, f, level)));
@@ -276,7 +308,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
       if (level === MISSING) continue;
       weight += levelWeights[f]![level]!;
       if (level < FIELDS[f]!.tfLevels) {
-        const share = Math.max(tf[f]![a]!, tf[f]![b]!);
+        const share = Math.max(scoringTf[f]![a]!, scoringTf[f]![b]!);
         if (share > 0) weight += Math.max(-config.tfClamp, Math.min(config.tfClamp, Math.log2(agreeChance[f]! / share)));
       }
     }

@@ -4,10 +4,10 @@ import { nameForms } from '../names/name-forms.js';
 import { BLOCKING_RULES, CandidateIndex, candidatePairs, type BlockingRule } from './blocking.js';
 import { clusterPairs } from './cluster.js';
 import { mapColumns, parsePersonCsv, PersonListError } from './columns.js';
-import { compareDates, compareNames, compareRecords, FIELDS, MISSING } from './comparisons.js';
+import { compareDates, compareNames, compareRecords, FIELDS, GIVEN, MISSING } from './comparisons.js';
 import { DateParseError, parseDate } from './dates.js';
-import { linkRecords } from './link.js';
-import { aggregatePatterns, estimateEm } from './model.js';
+import { linkRecords, withoutOwnRecords } from './link.js';
+import { aggregatePatterns, estimateEm, initialM } from './model.js';
 import { Preparer, type PersonRecord } from './record.js';
 
 const surname = (text: string) => nameForms(text, 'surname');
@@ -54,19 +54,20 @@ describe('dates', () => {
     expect(() => date('soon')).toThrow(DateParseError);
   });
 
-  it('compare as same day / typo / same month / same year / within 2 years / year one digit off / conflict', () => {
+  it('compare as same day / typo / same month / same month, days differ / same year / same year, months differ / within 2 years / year one digit off / conflict', () => {
     const compare = (a: string, b: string) => compareDates(date(a), date(b));
     expect(compare('1971-06-24', '24.06.1971')).toBe(0);
     expect(compare('1971-06-24', '1971-06-25')).toBe(1);
     expect(compare('1971-06-24', '1971-24-06')).toBe(0);
     expect(compare('1971-06-04', '1971-04-06')).toBe(1);
-    expect(compare('1971-06-24', '1971-06-11')).toBe(2);
     expect(compare('1971-06-24', '06.1971')).toBe(2);
-    expect(compare('1971-06-24', '1971')).toBe(3);
-    expect(compare('1971-06-24', '1971-02-11')).toBe(3);
-    expect(compare('1971-06-24', '1973')).toBe(4);
-    expect(compare('1971-06-24', '1981-02-01')).toBe(5);
-    expect(compare('1971-06-24', '1985-06-24')).toBe(6);
+    expect(compare('1971-06-24', '1971-06-11')).toBe(3);
+    expect(compare('1971-06-24', '1971')).toBe(4);
+    expect(compare('1971-06', '1971-02')).toBe(5);
+    expect(compare('1971-06-24', '1971-02-11')).toBe(5);
+    expect(compare('1971-06-24', '1973')).toBe(6);
+    expect(compare('1971-06-24', '1981-02-01')).toBe(7);
+    expect(compare('1971-06-24', '1985-06-24')).toBe(8);
     expect(compareDates(date('1971'), null)).toBe(MISSING);
   });
 });
@@ -109,8 +110,19 @@ describe('blocking', () => {
     const everyone: BlockingRule = { name: 'all', keys: () => ['one'] };
     expect(candidatePairs(records, [everyone], 100).pairs.length).toBe((50 * 49) / 2);
     const capped = candidatePairs(records, [everyone], 5);
-    expect(capped.pairs.length).toBeLessThan(50 * 5 + 1);
+    // Two sort orders, five neighbours either side in each.
+    expect(capped.pairs.length).toBeLessThan(2 * 50 * 5 + 1);
     expect(capped.stats.cappedBlocks).toBe(1);
+  });
+
+  it('pairs a record without a birth year, in a capped block, with a record of its place through the second sort order', () => {
+    const preparer = new Preparer();
+    const village = (index: number) => `${'bcdfghjklm'[index % 10]}a${'nprstvwxyz'[Math.floor(index / 10)]}ovo`;
+    const records = Array.from({ length: 60 }, (_, index) => preparer.prepare({ source: 't', id: String(index), given: 'Magomed', surname: 'Magomadov', birthDate: { year: 1940 + index, month: null, day: null }, place: village(index) }));
+    records.push(preparer.prepare({ source: 't', id: 'x', given: 'Magomed', surname: 'Magomadov', place: village(45) }));
+    const sameName = BLOCKING_RULES.filter((rule) => rule.name === 'name-stems');
+    const { pairs } = candidatePairs(records, sameName, 20, 5);
+    expect(pairs.includes(45 * records.length + 60)).toBe(true);
   });
 
   it('streams each candidate pair once per record, as the union of the rules would give them', () => {
@@ -134,6 +146,18 @@ describe('blocking', () => {
     // Diminutives share a block: William (6) and Bill (14), both Ivanov, born 1972.
     const byDiminutive = candidatePairs(records, BLOCKING_RULES.filter((rule) => rule.name === 'given-equivalent+year'), 1000).pairs;
     expect(byDiminutive.includes(6 * records.length + 14)).toBe(true);
+  });
+
+  it('pairs records on one rare name alone, and drops the block once the name is common', () => {
+    const preparer = new Preparer();
+    const rare = [
+      preparer.prepare({ source: 't', id: '1', given: 'Bethell', surname: 'Robinson', birthDate: { year: 1861, month: 1, day: 1 } }),
+      preparer.prepare({ source: 't', id: '2', given: 'Bethell', surname: 'Eobinson' }),
+    ];
+    const rule = BLOCKING_RULES.filter((candidate) => candidate.name === 'name-phonetic');
+    expect(candidatePairs(rare, rule, 20).pairs.length).toBe(1);
+    const common = Array.from({ length: 30 }, (_, index) => preparer.prepare({ source: 't', id: String(index), given: 'John' }));
+    expect(candidatePairs(common, rule, 20).pairs.length).toBe(0);
   });
 });
 
@@ -193,6 +217,45 @@ describe('records', () => {
     expect(ivan.patronymic?.exact).toBe('петрович');
   });
 
+  it('take the name from the full name when the name columns hold only titles, honours or ordinals', () => {
+    const preparer = new Preparer();
+    const temple = preparer.prepare({ source: 't', id: '1', given: 'sir', surname: 'baronet', fullName: 'sir william temple, 1st baronet' });
+    expect([temple.given?.exact, temple.surname?.exact]).toEqual(['william', 'temple']);
+    const hooker = preparer.prepare({ source: 't', id: '2', given: 'sir', surname: 'hooker', fullName: 'sir william hooker' });
+    expect([hooker.given?.exact, hooker.surname?.exact]).toEqual(['william', 'hooker']);
+    const abernethy = preparer.prepare({ source: 't', id: '3', given: '19th', surname: 'abernethy', fullName: '19th alex abernethy KCVO' });
+    expect([abernethy.given?.exact, abernethy.surname?.exact]).toEqual(['alex', 'abernethy']);
+    // "Surname, Given" still reads as such; only a style after the comma is dropped.
+    const kadyrov = preparer.prepare({ source: 't', id: '4', fullName: 'Kadyrov, Ramzan' });
+    expect([kadyrov.given?.exact, kadyrov.surname?.exact]).toEqual(['ramzan', 'kadyrov']);
+  });
+
+  it('compare the list of two records only when the run has records of more than one list', () => {
+    const vector = new Uint8Array(FIELDS.length);
+    const source = FIELDS.findIndex((field) => field.name === 'source');
+    const preparer = new Preparer();
+    const [a, b, c] = [['ru', '1'], ['ru', '2'], ['en', '1']].map(([list, id]) => preparer.prepare({ source: list!, id: id!, given: 'Иван', surname: 'Иванов' }));
+    compareRecords(a!, b!, vector);
+    expect(vector[source]).toBe(1);
+    compareRecords(a!, c!, vector);
+    expect(vector[source]).toBe(0);
+    // One list: the field is missing on every pair, so no training session learns it.
+    const single = linkRecords(Array.from({ length: 60 }, (_, id) => ({ source: 'one.csv', id: String(id), given: 'Ivan', surname: `Ivanov${id % 20}`, birthDate: { year: 1950 + (id % 20), month: 1, day: 1 } })));
+    expect(single.model.m[source]).toEqual(initialM(FIELDS[source]!.levels.length));
+  });
+
+  it('link a record whose given-name column holds a title to the same person written plainly', () => {
+    const records: PersonRecord[] = [];
+    for (let index = 0; index < 40; index++) {
+      records.push({ source: 't', id: `a${index}`, given: `Given${'abcdefghijklmnopqrst'[index % 20]}${'xyz'[index % 3]}`, surname: `Family${index}`, birthDate: { year: 1800 + index, month: 1 + (index % 12), day: 1 + (index % 28) }, place: `Town${index}` });
+      records.push({ source: 't', id: `b${index}`, given: `Given${'abcdefghijklmnopqrst'[index % 20]}${'xyz'[index % 3]}`, surname: `Family${index}`, birthDate: { year: 1800 + index, month: 1 + (index % 12), day: 1 + (index % 28) }, place: `Town${index}` });
+    }
+    records.push({ source: 't', id: 'w1', given: 'william', surname: 'guthrie', fullName: 'william guthrie', birthDate: { year: 1859, month: 10, day: 16 }, place: 'greenock' });
+    records.push({ source: 't', id: 'w2', given: 'sir', surname: 'baronet', fullName: 'sir william guthrie, 1st baronet', birthDate: { year: 1859, month: 10, day: 16 }, place: 'greenock' });
+    const result = linkRecords(records);
+    expect(result.cluster[records.length - 1]).toBe(result.cluster[records.length - 2]);
+  });
+
   it('compare a lone name with whichever part of the other record it matches', () => {
     const preparer = new Preparer();
     const lone = preparer.prepare({ source: 't', id: '1', given: 'Powell' });
@@ -220,6 +283,22 @@ describe('columns', () => {
     expect(() => parsePersonCsv('surname,dob\nKadyrov,yesterday\n', 'x.csv')).toThrow(new PersonListError('row 2, column dob: not a date: "yesterday"'));
     expect(() => parsePersonCsv('', 'x.csv')).toThrow(/empty file/);
     expect(() => parsePersonCsv('surname,dob\n', 'x.csv')).toThrow(/no records/);
+  });
+});
+
+describe('term frequencies', () => {
+  it("count a value's records of other persons only: a name one person holds ten times is rare", () => {
+    // 100 records: 10 of one person named A, 50 of many persons named B, 40 with other names.
+    const n = 100;
+    const shares = FIELDS.map(() => new Float32Array(n));
+    for (let index = 0; index < n; index++) shares[GIVEN]![index] = index < 10 ? 0.1 : index < 60 ? 0.5 : 0.01;
+    // Each record has 9 other records of its person (λ(n−1) = 9), and matches always agree on the name.
+    const m = FIELDS.map((field) => field.levels.map((_, level) => (level === 0 ? 1 : 0)));
+    const model = { fields: [], levels: [], m, u: m, uRandom: m, lambda: 9 / 99, iterations: 0, converged: true };
+    const adjusted = withoutOwnRecords(shares, model, n)[GIVEN]!;
+    expect(adjusted[0]).toBeCloseTo(1 / 99, 5);
+    expect(adjusted[20]).toBeCloseTo(40 / 99, 5);
+    expect(adjusted[70]).toBeCloseTo(1 / 99, 5);
   });
 });
 

@@ -37,6 +37,8 @@ export interface PreparedRecord {
   postcode: string | null;
   idNumber: string | null;
   email: string | null;
+  /** Number of the list the record came from (in order of first appearance); null when the run has one list only. */
+  source: number | null;
 }
 
 const clean = (value: string | null | undefined): string | null => {
@@ -44,13 +46,21 @@ const clean = (value: string | null | undefined): string | null => {
   return trimmed ? trimmed : null;
 };
 
-// Words in a name field that are not a name: titles, honorifics, ordinals.
-const NOT_NAME_WORDS = new Set(['sir', 'dame', 'lady', 'lord', 'baron', 'baroness', 'baronet', 'bt', 'bart', 'count', 'countess', 'duke', 'earl', 'prince', 'princess', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'rev', 'гр', 'гражданин', 'гражданка', 'г-н', 'г-жа']);
+// Words in a name field that are not a name: titles, honorifics, post-nominal honours, generational
+// suffixes. Lists of every kind carry them ("Sir John Smith, 1st Baronet", "Dr. Jones", "гр. Иванов").
+const NOT_NAME_WORDS = new Set([
+  'sir', 'dame', 'lady', 'lord', 'baron', 'baroness', 'baronet', 'bt', 'bart', 'count', 'countess', 'duke', 'duchess', 'earl', 'marquess', 'marquis', 'viscount', 'viscountess', 'prince', 'princess',
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'rev', 'hon', 'esq', 'jr', 'sr', 'kcvo', 'kbe', 'cbe', 'obe', 'mbe', 'kcb', 'gcb', 'kcmg', 'gcmg', 'frs', 'qc',
+  'гр', 'гражданин', 'гражданка', 'г-н', 'г-жа',
+]);
+// Styles that follow a comma (", 1st Baronet", ", Bt."): the rest is a style, not "Surname, Given".
+const STYLE_AFTER_COMMA = /,\s*(?:\S*\d\S*|baron|baroness|baronet|bt\.?|bart\.?|count|countess|duke|duchess|earl|marquess|marquis|viscount|viscountess|kcvo|kbe|cbe|obe|mbe|kcb|gcb|kcmg|gcmg|frs|qc|esq\.?|jr\.?|sr\.?)(?:\s.*)?$/i;
+const notName = (word: string) => /\d/.test(word) || NOT_NAME_WORDS.has(word.toLowerCase().replace(/^[(]+|[.,)]+$/g, ''));
 
-/** A name field without titles and ordinals (Sir, Lord, 1st, гр.); null when nothing is left. */
+/** A name field without titles, honours and ordinals (Sir, Lord, 1st, KCVO, гр.); null when nothing is left. */
 export function withoutTitles(text: string | null): string | null {
   if (text === null) return null;
-  const words = text.split(/\s+/).filter((word) => word && !/\d/.test(word) && !NOT_NAME_WORDS.has(word.toLowerCase().replace(/[.,]+$/, '')));
+  const words = text.replace(STYLE_AFTER_COMMA, '').split(/\s+/).filter((word) => word && !notName(word));
   return words.length > 0 ? words.join(' ') : null;
 }
 
@@ -58,6 +68,12 @@ export function withoutTitles(text: string | null): string | null {
 export class Preparer {
   private readonly cache = new Map<string, NameForms | null>();
   private readonly placeCache = new Map<string, string | null>();
+  private readonly sources = new Map<string, number>();
+
+  /** Lists seen so far. */
+  get sourceCount(): number {
+    return this.sources.size;
+  }
 
   name(raw: string | null, role: 'given' | 'surname' | 'patronymic'): NameForms | null {
     const text = withoutTitles(raw);
@@ -81,11 +97,19 @@ export class Preparer {
     return key;
   }
 
+  private sourceNumber(source: string): number {
+    let number = this.sources.get(source);
+    if (number === undefined) this.sources.set(source, (number = this.sources.size));
+    return number;
+  }
+
   prepare(record: PersonRecord): PreparedRecord {
-    let given = clean(record.given);
-    let surname = clean(record.surname);
-    let patronymic = clean(record.patronymic);
-    const full = clean(record.fullName);
+    // Titles go first, so a given-name column holding only "Sir" or "1st" counts as empty and the
+    // full name ("sir william hooker") supplies the name.
+    let given = withoutTitles(clean(record.given));
+    let surname = withoutTitles(clean(record.surname));
+    let patronymic = withoutTitles(clean(record.patronymic));
+    const full = withoutTitles(clean(record.fullName));
     if (full && (!given || !surname)) {
       // Fill only what is missing, and never with a word the record already holds elsewhere: a full
       // name "fred" beside a given name "fred" is not also a surname "fred".
@@ -108,6 +132,7 @@ export class Preparer {
       postcode: digits(record.postcode),
       idNumber: digits(record.idNumber),
       email: clean(record.email)?.toLowerCase() ?? null,
+      source: this.sourceNumber(record.source),
     };
   }
 }
