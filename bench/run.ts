@@ -1,6 +1,7 @@
 // `npm run bench -- NAME [options]`: benchmarks and evaluations that are not part of `npm test`.
 import { apiBenchmark } from './api.bench.js';
 import { captureBenchmark } from './capture.bench.js';
+import { captureCheckBenchmark } from './capture-check.js';
 import { estimateBenchmark } from './estimate.bench.js';
 import { evalBenchmark } from './eval.js';
 import { linkBenchmark } from './link.bench.js';
@@ -12,6 +13,7 @@ import { webBenchmark } from './web.bench.js';
 
 const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   capture: captureBenchmark,
+  'capture-check': captureCheckBenchmark,
   api: apiBenchmark,
   extract: extractBenchmark,
   eval: evalBenchmark,

@@ -196,6 +196,17 @@ for (const target of storeTargets()) {
       expect(await store.sources.list()).toHaveLength(1);
     });
 
+    it('ensures many sources at once as one at a time would, one per outlet however it is spelled', async () => {
+      const existing = await store.sources.ensure('The Moscow Times', 'news_outlet');
+      const ids = await store.sources.ensureMany(['Meduza', '  the   moscow times ', 'MEDUZA', 'Kavkaz Uzel'], 'news_outlet');
+      expect(ids.get('  the   moscow times ')).toBe(existing);
+      expect(ids.get('MEDUZA')).toBe(ids.get('Meduza'));
+      expect(new Set(ids.values()).size).toBe(3);
+      expect(await store.sources.ensure('kavkaz uzel')).toBe(ids.get('Kavkaz Uzel'));
+      expect((await store.sources.list()).map((source) => source.name)).toEqual(['Kavkaz Uzel', 'Meduza', 'The Moscow Times']);
+      expect(await store.sources.ensureMany([])).toEqual(new Map());
+    });
+
     it('verify detects an original whose bytes changed and a document whose original is gone', async () => {
       const document = newDocument(ENGLISH);
       await store.transaction((session) => session.documents.insert(document));

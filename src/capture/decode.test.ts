@@ -17,6 +17,19 @@ describe('decodeText', () => {
     expect(() => decodeText(utf8('%PDF-1.7\n...'))).toThrow('a PDF document, not a text file');
     expect(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toThrow('a PNG image');
     expect(() => decodeText(new Uint8Array([0x41, 0x42, 0x00, 0x43]))).toThrow('binary bytes at offset 2');
+    // Only the first 8 KB are sniffed, from a view into a larger buffer too.
+    const late = new Uint8Array(10000).fill(0x41);
+    late[9000] = 0;
+    expect(() => decodeText(late.subarray(0, 9500))).not.toThrow();
+    late[8191] = 0;
+    expect(() => decodeText(late.subarray(0, 9500))).toThrow('binary bytes at offset 8191');
+    expect(() => decodeText(late.subarray(1, 9500))).toThrow('binary bytes at offset 8190');
+  });
+
+  it('decodes valid UTF-8 after a file that was not', () => {
+    const invalid = new Uint8Array([...new Uint8Array(300).fill(0x41), 0xe2, 0x82]);
+    expect(decodeText(invalid).warnings[0]).toMatch(/^invalid UTF-8/);
+    expect(decodeText(utf8('Назрань'))).toEqual({ text: 'Назрань', encoding: 'utf-8', warnings: [] });
   });
 
   it('detects a legacy Cyrillic encoding and says so', () => {

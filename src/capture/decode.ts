@@ -32,16 +32,16 @@ function binaryReason(bytes: Uint8Array): string | null {
   for (const { magic, name } of SIGNATURES) {
     if (magic.every((byte, index) => bytes[index] === byte)) return `${name}, not a text file`;
   }
-  const end = Math.min(bytes.length, SNIFF_BYTES);
-  for (let offset = 0; offset < end; offset++) {
-    if (bytes[offset] === 0) return `not a text file (binary bytes at offset ${offset})`;
-  }
-  return null;
+  const offset = bytes.subarray(0, SNIFF_BYTES).indexOf(0);
+  return offset >= 0 ? `not a text file (binary bytes at offset ${offset})` : null;
 }
+
+// Decoding without `stream` keeps no state between calls, so the common decoder is made once.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 function tryDecode(bytes: Uint8Array, encoding: string): string | null {
   try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return (encoding === 'utf-8' ? STRICT_UTF8 : new TextDecoder(encoding, { fatal: true })).decode(bytes);
   } catch {
     return null;
   }

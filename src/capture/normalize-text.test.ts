@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
-import { normalizeText, paragraphsOf } from './normalize-text.js';
+import { seededRandom } from '../resolve/seeded-random.js';
+import { isNormalText, normalizeEveryStep, normalizeText, paragraphsOf } from './normalize-text.js';
 
 describe('normalizeText', () => {
   it('composes to NFC, so the same word has the same code points', () => {
@@ -18,5 +19,24 @@ describe('normalizeText', () => {
 
   it('splits paragraphs on blank lines', () => {
     expect(paragraphsOf('a\nb\n\nc')).toEqual(['a\nb', 'c']);
+  });
+});
+
+describe('isNormalText', () => {
+  // Characters each step of normalizeText treats, mixed with ordinary text.
+  const PIECES = ['a', 'Слово', ' ', ' ', '  ', '\n', '\n\n', '\n\n\n', '\r', '\r\n', '\t', '\u00a0', '\u2009', '\u3000', '\u2028', '\u2029', '\u0085', '\u200b', '\ufeff', '\u00ad', '\u0007', '\u000b', '\u000c', '\u009f', 'e\u0301', 'é', 'и\u0306', '.'];
+
+  it('is true exactly when normalizeText would change nothing', () => {
+    const random = seededRandom(11);
+    let normal = 0;
+    for (let index = 0; index < 50000; index++) {
+      const length = Math.floor(random() * 8);
+      const text = Array.from({ length }, () => PIECES[Math.floor(random() * PIECES.length)] as string).join('');
+      const unchanged = normalizeEveryStep(text) === text;
+      if (unchanged) normal++;
+      expect({ text, normal: isNormalText(text) }).toEqual({ text, normal: unchanged });
+      expect(normalizeText(text)).toBe(normalizeEveryStep(text));
+    }
+    expect(normal).toBeGreaterThan(1000);
   });
 });

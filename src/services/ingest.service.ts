@@ -68,10 +68,8 @@ const alreadyCaptured = (origin: string, sha256: string, existing: { id: string;
 });
 
 async function storeDocuments(session: StoreSession, documents: readonly PreparedDocument[], options: IngestOptions): Promise<IngestResult[]> {
-  const sourceIds = new Map<string, string>();
-  for (const name of new Set(documents.map((document) => document.sourceName).filter((name): name is string => Boolean(name)))) {
-    sourceIds.set(name, await session.sources.ensure(name, options.sourceKind, options.confidentialSource ?? false));
-  }
+  const names = [...new Set(documents.map((document) => document.sourceName).filter((name): name is string => Boolean(name)))];
+  const sourceIds = await session.sources.ensureMany(names, options.sourceKind, options.confidentialSource ?? false);
   const outcomes = await session.documents.insertMany(documents.map((document) => ({ ...document, sourceId: document.sourceName ? (sourceIds.get(document.sourceName) ?? null) : null })));
   const results: IngestResult[] = [];
   for (const [index, outcome] of outcomes.entries()) {
