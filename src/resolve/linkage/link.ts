@@ -27,6 +27,12 @@ export interface LinkConfig {
   minLinkShare: number;
   /** Bits within which a record's links into two persons make it ambiguous, so it stands alone (namesake guard; undefined: off). */
   ambiguityMargin?: number;
+  /** Posterior at or above which every pair across two groups must be for them to merge without a link (complete linkage below the threshold; undefined: off). */
+  weakProbability?: number;
+  /** Pairs across two groups such a weak merge needs at least. */
+  weakMinSupport: number;
+  /** Share of the pairs across two groups that must reach weakProbability for a weak merge. */
+  weakShare: number;
   /** Fields whose worst level (dates > 2 years apart, patronymics that differ) makes a pair a conflict in the clustering guard. */
   hardConflictFields: string[];
   /** Bits above the threshold at which a pair's other evidence overrules a hard conflict (a typo in a date beside a matching document number). */
@@ -51,6 +57,9 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   conflictProbability: 0.0001,
   bridgeMargin: 4,
   minLinkShare: 0.1,
+  weakProbability: 0.3,
+  weakMinSupport: 2,
+  weakShare: 1,
   maxConflictsPerLink: 0.34,
   hardConflictFields: ['birth', 'patronymic'],
   hardConflictOverrule: 0,
@@ -350,7 +359,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   lap('score');
 
   const thresholdWeight = weightOfProbability(config.threshold);
-  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, scorePair, { threshold: thresholdWeight, conflictWeight, bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink, ambiguityMargin: config.ambiguityMargin }, guardWeights);
+  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, scorePair, { threshold: thresholdWeight, conflictWeight, bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink, ambiguityMargin: config.ambiguityMargin, weakWeight: config.weakProbability === undefined ? undefined : weightOfProbability(config.weakProbability), weakMinSupport: config.weakMinSupport, weakShare: config.weakShare }, guardWeights);
   lap('cluster');
   let persons = 0;
   for (let index = 0; index < n; index++) persons = Math.max(persons, cluster[index]! + 1);

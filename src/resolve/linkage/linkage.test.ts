@@ -186,6 +186,27 @@ describe('clustering guard', () => {
   });
 });
 
+describe('weak merges', () => {
+  // 0–1 one person; 2 is a possible match (below the threshold 0) of both 0 and 1; 3 of 0 only.
+  const n = 4;
+  const encode = (a: number, b: number) => a * n + b;
+  const options = { threshold: 0, conflictWeight: -6, bridgeMargin: 4, minLinkShare: 0.2, maxConflictsPerLink: 0.34 };
+  const pairs = new Float64Array([encode(0, 1), encode(0, 2), encode(0, 3), encode(1, 2)]);
+  const weights = new Float32Array([20, -1, -1.5, -2]);
+
+  it('join a record that every record of a person makes possible, not one that a single record does', () => {
+    const off = clusterPairs(n, pairs, weights, () => -20, options);
+    expect(new Set(off.cluster).size).toBe(3);
+    const { cluster, stats } = clusterPairs(n, pairs, weights, () => -20, { ...options, weakWeight: -3 });
+    expect(cluster[2]).toBe(cluster[0]);
+    expect(cluster[3]).not.toBe(cluster[0]);
+    expect(stats.weakMerges).toBe(1);
+    // One cross pair under the weak weight (here scored on demand) keeps them apart.
+    const weaker = clusterPairs(n, pairs, new Float32Array([20, -1, -1.5, -4]), () => -20, { ...options, weakWeight: -3 });
+    expect(weaker.cluster[2]).not.toBe(weaker.cluster[0]);
+  });
+});
+
 describe('namesake guard', () => {
   it('sets apart a record that fits two persons about equally well, and only when asked', () => {
     // 0–1 one person, 2–3 a namesake; 4 is linked to both persons with about the same weight.
