@@ -286,6 +286,24 @@ describe('records', () => {
     expect(vector[0]).toBe(MISSING);
     expect(vector[1]).toBe(0);
   });
+
+  it('read a middle name of the full name as a possible surname, in comparison and blocking', () => {
+    const preparer = new Preparer();
+    const fuller = preparer.prepare({ source: 't', id: '1', given: 'gerald', surname: 'burn', fullName: 'gerald maurice burn' });
+    const shorter = preparer.prepare({ source: 't', id: '2', given: 'gerald', surname: 'maurice', fullName: 'gerald maurice' });
+    const other = preparer.prepare({ source: 't', id: '3', given: 'gerald', surname: 'morris', fullName: 'gerald morris' });
+    expect(fuller.middle).toEqual([surname('maurice')!.stem]);
+    expect(shorter.middle).toBeUndefined();
+    const vector = new Uint8Array(FIELDS.length);
+    compareRecords(fuller, shorter, vector);
+    expect(vector[1]).toBe(3);
+    compareRecords(shorter, fuller, vector);
+    expect(vector[1]).toBe(3);
+    compareRecords(fuller, other, vector);
+    expect(vector[1]).not.toBe(3);
+    const stems = BLOCKING_RULES.filter((rule) => rule.name === 'name-stems');
+    expect([...candidatePairs([fuller, shorter, other], stems, 20, 10).pairs]).toEqual([0 * 3 + 1]);
+  });
 });
 
 describe('columns', () => {
