@@ -21,6 +21,12 @@ export interface ClusterOptions {
   ambiguityMargin?: number;
   /** Weight at or above which every pair across two groups must be for a weak merge (off when undefined). */
   weakWeight?: number;
+  /**
+   * List of each record (−1: unknown). When given, lists are taken to name a person once: a merge
+   * that would put two records of one list in one person, without a link between them, needs a
+   * link of threshold + bridgeMargin (and a weak merge is refused).
+   */
+  list?: Int32Array;
   /** Pairs across two groups a weak merge needs at least (default 2). */
   weakMinSupport?: number;
   /** Share of the pairs across two groups that must be at least weakWeight for a weak merge (default 1: all). */
@@ -100,8 +106,8 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
     const small = members[rb]!;
     const large = members[ra]!;
     if (large.length > 1) {
-      const { positive, conflict } = crossPairs(small, ra, options.threshold);
-      const bridging = small.length > 1 && positive < 2 && weights[p]! < options.threshold + options.bridgeMargin;
+      const { positive, conflict, sameList } = crossPairs(small, ra, options.threshold);
+      const bridging = ((small.length > 1 && positive < 2) || sameList > 0) && weights[p]! < options.threshold + options.bridgeMargin;
       if (conflict > options.maxConflictsPerLink * positive || bridging || positive < options.minLinkShare * small.length * large.length) {
         stats.refusedMerges++;
         continue;
@@ -129,39 +135,43 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
       if (members[ra]!.length < members[rb]!.length) [ra, rb] = [rb, ra];
       const total = members[ra]!.length * members[rb]!.length;
       if (total < minSupport) continue;
-      const { positive, conflict } = crossPairs(members[rb]!, ra, options.weakWeight);
-      if (conflict > 0 || positive < minSupport || positive < share * total) continue;
+      const { positive, conflict, sameList } = crossPairs(members[rb]!, ra, options.weakWeight);
+      if (conflict > 0 || sameList > 0 || positive < minSupport || positive < share * total) continue;
       union(ra, rb);
       stats.weakMerges++;
     }
   }
   /** Pairs across group `root` and the records `small`: at or above `level`, and conflicts. */
-  function crossPairs(small: readonly number[], root: number, level: number): { positive: number; conflict: number } {
+  function crossPairs(small: readonly number[], root: number, level: number): { positive: number; conflict: number; sameList: number } {
     const large = members[root]!;
+    const list = options.list;
     let positive = 0;
     let conflict = 0;
+    let sameList = 0;
     let evaluated = 0;
-    const count = (weight: number) => {
+    let x = 0;
+    const count = (weight: number, y: number) => {
       if (weight >= level) positive++;
       else if (weight < options.conflictWeight) conflict++;
+      if (list !== undefined && weight < options.threshold && list[x]! >= 0 && list[x] === list[y]) sameList++;
     };
-    for (const x of small) {
+    for (x of small) {
       // Scored pairs first; then every other cross pair is scored now (blocking kept them apart,
       // which does not make them agree), up to a bound so a huge group cannot stall clustering.
       scored.clear();
       for (let k = degree[x]!; k < degree[x + 1]!; k++) {
         if (find(neighbours[k]!) !== root) continue;
         scored.add(neighbours[k]!);
-        count(neighbourWeights[k]!);
+        count(neighbourWeights[k]!, neighbours[k]!);
       }
       for (const y of large) {
         if (evaluated >= MAX_CROSS_SCORES) break;
         if (scored.has(y)) continue;
         evaluated++;
-        count(scorePair(Math.min(x, y), Math.max(x, y)));
+        count(scorePair(Math.min(x, y), Math.max(x, y)), y);
       }
     }
-    return { positive, conflict };
+    return { positive, conflict, sameList };
   }
   function union(ra: number, rb: number): void {
     parent[rb] = ra;

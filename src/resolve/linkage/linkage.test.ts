@@ -207,6 +207,27 @@ describe('weak merges', () => {
   });
 });
 
+describe('one person a list', () => {
+  it('keeps two unlinked records of one list apart unless a strong link joins their groups', () => {
+    // 0 (list 0) – 1 (list 1) strongly; 2 (list 0) – 1 weakly: 0 and 2 would be one person twice on list 0.
+    const n = 3;
+    const encode = (a: number, b: number) => a * n + b;
+    const options = { threshold: 0, conflictWeight: -6, bridgeMargin: 4, minLinkShare: 0.2, maxConflictsPerLink: 0.34 };
+    const pairs = new Float64Array([encode(0, 1), encode(1, 2), encode(0, 2)]);
+    const list = new Int32Array([0, 1, 0]);
+    const weights = new Float32Array([20, 2, -1]);
+    expect(new Set(clusterPairs(n, pairs, weights, () => -20, options).cluster).size).toBe(1);
+    const { cluster, stats } = clusterPairs(n, pairs, weights, () => -20, { ...options, list });
+    expect(cluster[0]).toBe(cluster[1]);
+    expect(cluster[2]).not.toBe(cluster[1]);
+    expect(stats.refusedMerges).toBe(1);
+    // A link of threshold + bridgeMargin overrules it (a list that does name someone twice).
+    expect(new Set(clusterPairs(n, pairs, new Float32Array([20, 5, -1]), () => -20, { ...options, list }).cluster).size).toBe(1);
+    // So does a link between the two records of the list.
+    expect(new Set(clusterPairs(n, pairs, new Float32Array([20, 2, 1]), () => -20, { ...options, list }).cluster).size).toBe(1);
+  });
+});
+
 describe('namesake guard', () => {
   it('sets apart a record that fits two persons about equally well, and only when asked', () => {
     // 0–1 one person, 2–3 a namesake; 4 is linked to both persons with about the same weight.
