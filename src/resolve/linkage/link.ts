@@ -55,7 +55,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   sortedWindow: 10,
   randomPairs: 200_000,
   estimateU: true,
-  threshold: 0.8,
+  threshold: 0.6,
   conflictProbability: 0.0001,
   bridgeMargin: 4,
   minLinkShare: 0.1,
