@@ -62,7 +62,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   weakProbability: 0.3,
   weakMinSupport: 2,
   oneListFactor: 2,
-  weakShare: 1,
+  weakShare: 0.5,
   maxConflictsPerLink: 0.34,
   hardConflictFields: ['birth', 'patronymic'],
   hardConflictOverrule: 0,

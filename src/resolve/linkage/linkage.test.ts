@@ -204,6 +204,12 @@ describe('weak merges', () => {
     // One cross pair under the weak weight (here scored on demand) keeps them apart.
     const weaker = clusterPairs(n, pairs, new Float32Array([20, -1, -1.5, -4]), () => -20, { ...options, weakWeight: -3 });
     expect(weaker.cluster[2]).not.toBe(weaker.cluster[0]);
+    // With a share of one half, one possible pair of two is not enough; two of three are.
+    expect(clusterPairs(n, pairs, new Float32Array([20, -1, -1.5, -4]), () => -20, { ...options, weakWeight: -3, weakShare: 0.5 }).cluster[2]).not.toBe(0);
+    const three = new Float64Array([encode(0, 1), encode(0, 3), encode(1, 3), encode(0, 2), encode(1, 2)]);
+    const partial = clusterPairs(n, three, new Float32Array([20, 20, 20, -1, -2]), () => -4, { ...options, weakWeight: -3, weakShare: 0.5 });
+    expect(new Set(partial.cluster).size).toBe(1);
+    expect(new Set(clusterPairs(n, three, new Float32Array([20, 20, 20, -1, -2]), () => -4, { ...options, weakWeight: -3 }).cluster).size).toBe(2);
   });
 });
 
