@@ -56,7 +56,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   randomPairs: 200_000,
   estimateU: true,
   threshold: 0.6,
-  conflictProbability: 0.0001,
+  conflictProbability: 0.00003,
   bridgeMargin: 4,
   minLinkShare: 0.1,
   weakProbability: 0.3,
