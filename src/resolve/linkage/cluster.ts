@@ -24,9 +24,11 @@ export interface ClusterOptions {
   /**
    * List of each record (−1: unknown). When given, lists are taken to name a person once: a merge
    * that would put two records of one list in one person, without a link between them, needs a
-   * link of threshold + bridgeMargin (and a weak merge is refused).
+   * link of threshold + listMargin (and a weak merge is refused).
    */
   list?: Int32Array;
+  /** Extra weight a link needs to put two unlinked records of one list in one person (default bridgeMargin). */
+  listMargin?: number;
   /** Pairs across two groups a weak merge needs at least (default 2). */
   weakMinSupport?: number;
   /** Share of the pairs across two groups that must be at least weakWeight for a weak merge (default 1: all). */
@@ -107,7 +109,7 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
     const large = members[ra]!;
     if (large.length > 1) {
       const { positive, conflict, sameList } = crossPairs(small, ra, options.threshold);
-      const bridging = ((small.length > 1 && positive < 2) || sameList > 0) && weights[p]! < options.threshold + options.bridgeMargin;
+      const bridging = (small.length > 1 && positive < 2 && weights[p]! < options.threshold + options.bridgeMargin) || (sameList > 0 && weights[p]! < options.threshold + (options.listMargin ?? options.bridgeMargin));
       if (conflict > options.maxConflictsPerLink * positive || bridging || positive < options.minLinkShare * small.length * large.length) {
         stats.refusedMerges++;
         continue;

@@ -31,6 +31,8 @@ export interface LinkConfig {
   weakProbability?: number;
   /** When the learnt "same list" field says lists seldom name a person twice (m below u by this factor), merges that put two unlinked records of one list in one person need a strong link (clustering guard; undefined: off). */
   oneListFactor?: number;
+  /** Bits above the threshold a link needs to put two unlinked records of one list in one person (one-list guard). */
+  oneListMargin: number;
   /** Pairs across two groups such a weak merge needs at least. */
   weakMinSupport: number;
   /** Share of the pairs across two groups that must reach weakProbability for a weak merge. */
@@ -62,6 +64,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   weakProbability: 0.3,
   weakMinSupport: 2,
   oneListFactor: 2,
+  oneListMargin: 8,
   weakShare: 0.5,
   maxConflictsPerLink: 0.34,
   hardConflictFields: ['birth', 'patronymic'],
@@ -366,7 +369,7 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   const sameListLevel = SOURCE_LEVELS.indexOf('same list');
   const oneList = config.oneListFactor !== undefined && preparer.sourceCount > 1 && model.m[source]![sameListLevel]! * config.oneListFactor < model.u[source]![sameListLevel]!;
   const list = oneList ? Int32Array.from(prepared, (record) => record.source ?? -1) : undefined;
-  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, scorePair, { threshold: thresholdWeight, conflictWeight, bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink, ambiguityMargin: config.ambiguityMargin, weakWeight: config.weakProbability === undefined ? undefined : weightOfProbability(config.weakProbability), weakMinSupport: config.weakMinSupport, list, weakShare: config.weakShare }, guardWeights);
+  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, scorePair, { threshold: thresholdWeight, conflictWeight, bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink, ambiguityMargin: config.ambiguityMargin, weakWeight: config.weakProbability === undefined ? undefined : weightOfProbability(config.weakProbability), weakMinSupport: config.weakMinSupport, list, listMargin: config.oneListMargin, weakShare: config.weakShare }, guardWeights);
   lap('cluster');
   let persons = 0;
   for (let index = 0; index < n; index++) persons = Math.max(persons, cluster[index]! + 1);

@@ -6,7 +6,7 @@ import { clusterPairs } from './cluster.js';
 import { mapColumns, parsePersonCsv, PersonListError } from './columns.js';
 import { compareDates, compareNames, compareRecords, FIELDS, GIVEN, MISSING } from './comparisons.js';
 import { DateParseError, parseDate } from './dates.js';
-import { linkRecords, withoutOwnRecords } from './link.js';
+import { DEFAULT_LINK_CONFIG, linkRecords, withoutOwnRecords } from './link.js';
 import { aggregatePatterns, estimateEm, initialM } from './model.js';
 import { Preparer, type PersonRecord } from './record.js';
 
@@ -186,6 +186,17 @@ describe('clustering guard', () => {
   });
 });
 
+describe('default configuration', () => {
+  it('links at posterior 0.6, merges weakly from 0.3 on half the cross pairs, and keeps one person a list', () => {
+    expect(DEFAULT_LINK_CONFIG.threshold).toBe(0.6);
+    expect(DEFAULT_LINK_CONFIG.weakProbability).toBe(0.3);
+    expect(DEFAULT_LINK_CONFIG.weakShare).toBe(0.5);
+    expect(DEFAULT_LINK_CONFIG.oneListFactor).toBe(2);
+    expect(DEFAULT_LINK_CONFIG.oneListMargin).toBe(8);
+    expect(DEFAULT_LINK_CONFIG.conflictProbability).toBe(0.00003);
+  });
+});
+
 describe('weak merges', () => {
   // 0–1 one person; 2 is a possible match (below the threshold 0) of both 0 and 1; 3 of 0 only.
   const n = 4;
@@ -229,6 +240,9 @@ describe('one person a list', () => {
     expect(stats.refusedMerges).toBe(1);
     // A link of threshold + bridgeMargin overrules it (a list that does name someone twice).
     expect(new Set(clusterPairs(n, pairs, new Float32Array([20, 5, -1]), () => -20, { ...options, list }).cluster).size).toBe(1);
+    // Its own margin, when given, replaces bridgeMargin.
+    expect(new Set(clusterPairs(n, pairs, new Float32Array([20, 5, -1]), () => -20, { ...options, list, listMargin: 8 }).cluster).size).toBe(2);
+    expect(new Set(clusterPairs(n, pairs, new Float32Array([20, 9, -1]), () => -20, { ...options, list, listMargin: 8 }).cluster).size).toBe(1);
     // So does a link between the two records of the list.
     expect(new Set(clusterPairs(n, pairs, new Float32Array([20, 2, 1]), () => -20, { ...options, list }).cluster).size).toBe(1);
   });
