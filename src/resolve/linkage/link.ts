@@ -57,7 +57,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   sortedWindow: 10,
   randomPairs: 200_000,
   estimateU: true,
-  threshold: 0.6,
+  threshold: 0.5,
   conflictProbability: 0.00003,
   bridgeMargin: 4,
   minLinkShare: 0.1,

@@ -187,8 +187,8 @@ describe('clustering guard', () => {
 });
 
 describe('default configuration', () => {
-  it('links at posterior 0.6, merges weakly from 0.3 on half the cross pairs, and keeps one person a list', () => {
-    expect(DEFAULT_LINK_CONFIG.threshold).toBe(0.6);
+  it('links at posterior 0.5, merges weakly from 0.3 on half the cross pairs, and keeps one person a list', () => {
+    expect(DEFAULT_LINK_CONFIG.threshold).toBe(0.5);
     expect(DEFAULT_LINK_CONFIG.weakProbability).toBe(0.3);
     expect(DEFAULT_LINK_CONFIG.weakShare).toBe(0.5);
     expect(DEFAULT_LINK_CONFIG.oneListFactor).toBe(2);
