@@ -42,7 +42,7 @@ export interface PreparedRecord {
    * ("gerald maurice burn"), which another list may give as the surname ("gerald maurice"), or a
    * maiden name kept in the middle ("esther kenworthy waterhouse" / "esther kenworthy").
    */
-  middle?: readonly string[];
+  middle?: readonly string[] | undefined;
   /** Number of the list the record came from (in order of first appearance); null when the run has one list only. */
   source: number | null;
 }
@@ -141,7 +141,8 @@ export class Preparer {
       idNumber: digits(record.idNumber),
       email: clean(record.email)?.toLowerCase() ?? null,
       source: this.sourceNumber(record.source),
-      ...(middle.length > 0 ? { middle } : {}),
+      // Always present (undefined when none), so every prepared record has one shape for the scoring loop.
+      middle: middle.length > 0 ? middle : undefined,
     };
   }
 }
