@@ -28,7 +28,8 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   // Given and surname codes share one key space, so a lone name ("Powell" in the first-name column)
   // meets the surname of a fuller record of the same person.
   { name: 'name-phonetic+year', keys: (r) => nameCodes(r).map((code) => join('s', code, year(r))) },
-  { name: 'name-stems', keys: (r) => [r.given && r.surname ? join('n', ...[r.given.stem, r.surname.stem].sort()) : null] },
+  // Middle names stand in for the surname too: another list may end the name there.
+  { name: 'name-stems', keys: (r) => (r.given ? [r.surname?.stem, ...(r.middle ?? [])].map((stem) => (stem ? join('n', ...[r.given!.stem, stem].sort()) : null)) : [null]) },
   { name: 'birth-date+initial', keys: (r) => [r.birth?.day ? join('d', r.birth.year, r.birth.month, r.birth.day, r.surname?.keys[0]?.[0] ?? r.given?.keys[0]?.[0]) : null] },
   { name: 'birth-date+given-initial', keys: (r) => [r.birth?.day ? join('e', r.birth.year, r.birth.month, r.birth.day, r.given?.keys[0]?.[0]) : null] },
   { name: 'birth-date', keys: (r) => [r.birth?.day ? join('b', r.birth.year, r.birth.month, r.birth.day) : null] },

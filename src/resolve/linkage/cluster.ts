@@ -19,12 +19,28 @@ export interface ClusterOptions {
    * undefined). See clusterPairs.
    */
   ambiguityMargin?: number;
+  /** Weight at or above which every pair across two groups must be for a weak merge (off when undefined). */
+  weakWeight?: number;
+  /**
+   * List of each record (−1: unknown). When given, lists are taken to name a person once: a merge
+   * that would put two records of one list in one person, without a link between them, needs a
+   * link of threshold + listMargin (and a weak merge is refused).
+   */
+  list?: Int32Array;
+  /** Extra weight a link needs to put two unlinked records of one list in one person (default bridgeMargin). */
+  listMargin?: number;
+  /** Pairs across two groups a weak merge needs at least (default 2). */
+  weakMinSupport?: number;
+  /** Share of the pairs across two groups that must be at least weakWeight for a weak merge (default 1: all). */
+  weakShare?: number;
 }
 
 export interface ClusterStats {
   links: number;
   merges: number;
   refusedMerges: number;
+  /** Groups merged by complete linkage below the threshold. */
+  weakMerges: number;
   /** Records set apart because they fit two persons about equally well. */
   ambiguous: number;
 }
@@ -81,7 +97,7 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
   const links: number[] = [];
   for (let p = 0; p < pairs.length; p++) if (weights[p]! >= options.threshold) links.push(p);
   links.sort((x, y) => weights[y]! - weights[x]!);
-  const stats: ClusterStats = { links: links.length, merges: 0, refusedMerges: 0, ambiguous: 0 };
+  const stats: ClusterStats = { links: links.length, merges: 0, refusedMerges: 0, weakMerges: 0, ambiguous: 0 };
   for (const p of links) {
     const a = Math.floor(pairs[p]! / n);
     const b = pairs[p]! - a * n;
@@ -92,39 +108,77 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
     const small = members[rb]!;
     const large = members[ra]!;
     if (large.length > 1) {
-      let positive = 0;
-      let conflict = 0;
-      let evaluated = 0;
-      const count = (weight: number) => {
-        if (weight >= options.threshold) positive++;
-        else if (weight < options.conflictWeight) conflict++;
-      };
-      for (const x of small) {
-        // Scored pairs first; then every other cross pair is scored now (blocking kept them apart,
-        // which does not make them agree), up to a bound so a huge group cannot stall clustering.
-        scored.clear();
-        for (let k = degree[x]!; k < degree[x + 1]!; k++) {
-          if (find(neighbours[k]!) !== ra) continue;
-          scored.add(neighbours[k]!);
-          count(neighbourWeights[k]!);
-        }
-        for (const y of large) {
-          if (evaluated >= MAX_CROSS_SCORES) break;
-          if (scored.has(y)) continue;
-          evaluated++;
-          count(scorePair(Math.min(x, y), Math.max(x, y)));
-        }
-      }
-      const bridging = small.length > 1 && positive < 2 && weights[p]! < options.threshold + options.bridgeMargin;
+      const { positive, conflict, sameList } = crossPairs(small, ra, options.threshold);
+      const bridging = (small.length > 1 && positive < 2 && weights[p]! < options.threshold + options.bridgeMargin) || (sameList > 0 && weights[p]! < options.threshold + (options.listMargin ?? options.bridgeMargin));
       if (conflict > options.maxConflictsPerLink * positive || bridging || positive < options.minLinkShare * small.length * large.length) {
         stats.refusedMerges++;
         continue;
       }
     }
-    parent[rb] = ra;
-    for (const x of small) large.push(x);
-    members[rb] = [];
+    union(ra, rb);
     stats.merges++;
+  }
+  // Weak merges (complete linkage below the threshold): two groups that no link joins merge when
+  // every pair across them is at least weakWeight and there are at least weakMinSupport such pairs.
+  // A record that is a possible match of each of several records of one person is that person's
+  // more surely than any one pair says; a possible match of one record only stays apart.
+  if (options.weakWeight !== undefined) {
+    const minSupport = options.weakMinSupport ?? 2;
+    const share = options.weakShare ?? 1;
+    const weak: number[] = [];
+    for (let p = 0; p < pairs.length; p++) if (weights[p]! < options.threshold && weights[p]! >= options.weakWeight) weak.push(p);
+    weak.sort((x, y) => weights[y]! - weights[x]!);
+    for (const p of weak) {
+      const a = Math.floor(pairs[p]! / n);
+      const b = pairs[p]! - a * n;
+      let ra = find(a);
+      let rb = find(b);
+      if (ra === rb) continue;
+      if (members[ra]!.length < members[rb]!.length) [ra, rb] = [rb, ra];
+      const total = members[ra]!.length * members[rb]!.length;
+      if (total < minSupport) continue;
+      const { positive, conflict, sameList } = crossPairs(members[rb]!, ra, options.weakWeight);
+      if (conflict > 0 || sameList > 0 || positive < minSupport || positive < share * total) continue;
+      union(ra, rb);
+      stats.weakMerges++;
+    }
+  }
+  /** Pairs across group `root` and the records `small`: at or above `level`, and conflicts. */
+  function crossPairs(small: readonly number[], root: number, level: number): { positive: number; conflict: number; sameList: number } {
+    const large = members[root]!;
+    const list = options.list;
+    let positive = 0;
+    let conflict = 0;
+    let sameList = 0;
+    let evaluated = 0;
+    let x = 0;
+    const count = (weight: number, y: number) => {
+      if (weight >= level) positive++;
+      else if (weight < options.conflictWeight) conflict++;
+      if (list !== undefined && weight < options.threshold && list[x]! >= 0 && list[x] === list[y]) sameList++;
+    };
+    for (x of small) {
+      // Scored pairs first; then every other cross pair is scored now (blocking kept them apart,
+      // which does not make them agree), up to a bound so a huge group cannot stall clustering.
+      scored.clear();
+      for (let k = degree[x]!; k < degree[x + 1]!; k++) {
+        if (find(neighbours[k]!) !== root) continue;
+        scored.add(neighbours[k]!);
+        count(neighbourWeights[k]!, neighbours[k]!);
+      }
+      for (const y of large) {
+        if (evaluated >= MAX_CROSS_SCORES) break;
+        if (scored.has(y)) continue;
+        evaluated++;
+        count(scorePair(Math.min(x, y), Math.max(x, y)), y);
+      }
+    }
+    return { positive, conflict, sameList };
+  }
+  function union(ra: number, rb: number): void {
+    parent[rb] = ra;
+    for (const x of members[rb]!) members[ra]!.push(x);
+    members[rb] = [];
   }
   // Namesake guard: a record linked into two persons about equally strongly (a "Магомед Магомадов"
   // with no date beside two Магомед Магомадовs born decades apart) could be either; putting it with

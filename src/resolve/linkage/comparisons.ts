@@ -156,6 +156,8 @@ function compareCode(a: string | null, b: string | null): number {
   return oneOff(a, b) ? 1 : 2;
 }
 
+const inMiddle = (surname: PreparedRecord['surname'], middle: PreparedRecord['middle']) => surname !== null && middle !== undefined && middle.includes(surname.stem);
+
 /**
  * Fill `out` with the comparison vector of two records (a level per field, MISSING when either side
  * lacks it). Given name and surname are also compared crosswise, and the crosswise reading is kept
@@ -175,6 +177,9 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8A
       surname = crossedSurname;
     }
   }
+  // A surname that is a middle name of the other record ("gerald maurice" / "gerald maurice burn")
+  // takes level 3, which no surname reaches otherwise (diminutive groups are for given names).
+  if (surname !== MISSING && surname >= 4 && (inMiddle(a.surname, b.middle) || inMiddle(b.surname, a.middle))) surname = 3;
   out[offset] = given;
   out[offset + 1] = surname;
   out[offset + 2] = cache.name(a.patronymic, b.patronymic);

@@ -1,6 +1,6 @@
 import { BLOCKING_RULES, CandidateIndex, type BlockingStats } from './blocking.js';
 import { clusterPairs, type ClusterStats } from './cluster.js';
-import { ComparisonCache, compareRecords, FIELDS, GIVEN, MISSING, SURNAME } from './comparisons.js';
+import { ComparisonCache, compareRecords, FIELDS, GIVEN, MISSING, SOURCE_LEVELS, SURNAME } from './comparisons.js';
 import { estimateEm, initialM, levelWeight, PatternCounter, uFromRandomPairs, weightOfProbability, type FsModel } from './model.js';
 import { Preparer, type PersonRecord, type PreparedRecord } from './record.js';
 import { seededRandom } from '../seeded-random.js';
@@ -27,6 +27,16 @@ export interface LinkConfig {
   minLinkShare: number;
   /** Bits within which a record's links into two persons make it ambiguous, so it stands alone (namesake guard; undefined: off). */
   ambiguityMargin?: number;
+  /** Posterior at or above which every pair across two groups must be for them to merge without a link (complete linkage below the threshold; undefined: off). */
+  weakProbability?: number;
+  /** When the learnt "same list" field says lists seldom name a person twice (m below u by this factor), merges that put two unlinked records of one list in one person need a strong link (clustering guard; undefined: off). */
+  oneListFactor?: number;
+  /** Bits above the threshold a link needs to put two unlinked records of one list in one person (one-list guard). */
+  oneListMargin: number;
+  /** Pairs across two groups such a weak merge needs at least. */
+  weakMinSupport: number;
+  /** Share of the pairs across two groups that must reach weakProbability for a weak merge. */
+  weakShare: number;
   /** Fields whose worst level (dates > 2 years apart, patronymics that differ) makes a pair a conflict in the clustering guard. */
   hardConflictFields: string[];
   /** Bits above the threshold at which a pair's other evidence overrules a hard conflict (a typo in a date beside a matching document number). */
@@ -47,10 +57,15 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   sortedWindow: 10,
   randomPairs: 200_000,
   estimateU: true,
-  threshold: 0.8,
-  conflictProbability: 0.0001,
+  threshold: 0.5,
+  conflictProbability: 0.00003,
   bridgeMargin: 4,
   minLinkShare: 0.1,
+  weakProbability: 0.3,
+  weakMinSupport: 2,
+  oneListFactor: 2,
+  oneListMargin: 8,
+  weakShare: 0.5,
   maxConflictsPerLink: 0.34,
   hardConflictFields: ['birth', 'patronymic'],
   hardConflictOverrule: 0,
@@ -350,7 +365,11 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
   lap('score');
 
   const thresholdWeight = weightOfProbability(config.threshold);
-  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, scorePair, { threshold: thresholdWeight, conflictWeight, bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink, ambiguityMargin: config.ambiguityMargin }, guardWeights);
+  const source = FIELDS.findIndex((field) => field.name === 'source');
+  const sameListLevel = SOURCE_LEVELS.indexOf('same list');
+  const oneList = config.oneListFactor !== undefined && preparer.sourceCount > 1 && model.m[source]![sameListLevel]! * config.oneListFactor < model.u[source]![sameListLevel]!;
+  const list = oneList ? Int32Array.from(prepared, (record) => record.source ?? -1) : undefined;
+  const { cluster, stats: clustering } = clusterPairs(n, pairs, weights, scorePair, { threshold: thresholdWeight, conflictWeight, bridgeMargin: config.bridgeMargin, minLinkShare: config.minLinkShare, maxConflictsPerLink: config.maxConflictsPerLink, ambiguityMargin: config.ambiguityMargin, weakWeight: config.weakProbability === undefined ? undefined : weightOfProbability(config.weakProbability), weakMinSupport: config.weakMinSupport, list, listMargin: config.oneListMargin, weakShare: config.weakShare }, guardWeights);
   lap('cluster');
   let persons = 0;
   for (let index = 0; index < n; index++) persons = Math.max(persons, cluster[index]! + 1);

@@ -6,7 +6,7 @@ import { clusterPairs } from './cluster.js';
 import { mapColumns, parsePersonCsv, PersonListError } from './columns.js';
 import { compareDates, compareNames, compareRecords, FIELDS, GIVEN, MISSING } from './comparisons.js';
 import { DateParseError, parseDate } from './dates.js';
-import { linkRecords, withoutOwnRecords } from './link.js';
+import { DEFAULT_LINK_CONFIG, linkRecords, withoutOwnRecords } from './link.js';
 import { aggregatePatterns, estimateEm, initialM } from './model.js';
 import { Preparer, type PersonRecord } from './record.js';
 
@@ -186,6 +186,68 @@ describe('clustering guard', () => {
   });
 });
 
+describe('default configuration', () => {
+  it('links at posterior 0.5, merges weakly from 0.3 on half the cross pairs, and keeps one person a list', () => {
+    expect(DEFAULT_LINK_CONFIG.threshold).toBe(0.5);
+    expect(DEFAULT_LINK_CONFIG.weakProbability).toBe(0.3);
+    expect(DEFAULT_LINK_CONFIG.weakShare).toBe(0.5);
+    expect(DEFAULT_LINK_CONFIG.oneListFactor).toBe(2);
+    expect(DEFAULT_LINK_CONFIG.oneListMargin).toBe(8);
+    expect(DEFAULT_LINK_CONFIG.conflictProbability).toBe(0.00003);
+  });
+});
+
+describe('weak merges', () => {
+  // 0–1 one person; 2 is a possible match (below the threshold 0) of both 0 and 1; 3 of 0 only.
+  const n = 4;
+  const encode = (a: number, b: number) => a * n + b;
+  const options = { threshold: 0, conflictWeight: -6, bridgeMargin: 4, minLinkShare: 0.2, maxConflictsPerLink: 0.34 };
+  const pairs = new Float64Array([encode(0, 1), encode(0, 2), encode(0, 3), encode(1, 2)]);
+  const weights = new Float32Array([20, -1, -1.5, -2]);
+
+  it('join a record that every record of a person makes possible, not one that a single record does', () => {
+    const off = clusterPairs(n, pairs, weights, () => -20, options);
+    expect(new Set(off.cluster).size).toBe(3);
+    const { cluster, stats } = clusterPairs(n, pairs, weights, () => -20, { ...options, weakWeight: -3 });
+    expect(cluster[2]).toBe(cluster[0]);
+    expect(cluster[3]).not.toBe(cluster[0]);
+    expect(stats.weakMerges).toBe(1);
+    // One cross pair under the weak weight (here scored on demand) keeps them apart.
+    const weaker = clusterPairs(n, pairs, new Float32Array([20, -1, -1.5, -4]), () => -20, { ...options, weakWeight: -3 });
+    expect(weaker.cluster[2]).not.toBe(weaker.cluster[0]);
+    // With a share of one half, one possible pair of two is not enough; two of three are.
+    expect(clusterPairs(n, pairs, new Float32Array([20, -1, -1.5, -4]), () => -20, { ...options, weakWeight: -3, weakShare: 0.5 }).cluster[2]).not.toBe(0);
+    const three = new Float64Array([encode(0, 1), encode(0, 3), encode(1, 3), encode(0, 2), encode(1, 2)]);
+    const partial = clusterPairs(n, three, new Float32Array([20, 20, 20, -1, -2]), () => -4, { ...options, weakWeight: -3, weakShare: 0.5 });
+    expect(new Set(partial.cluster).size).toBe(1);
+    expect(new Set(clusterPairs(n, three, new Float32Array([20, 20, 20, -1, -2]), () => -4, { ...options, weakWeight: -3 }).cluster).size).toBe(2);
+  });
+});
+
+describe('one person a list', () => {
+  it('keeps two unlinked records of one list apart unless a strong link joins their groups', () => {
+    // 0 (list 0) – 1 (list 1) strongly; 2 (list 0) – 1 weakly: 0 and 2 would be one person twice on list 0.
+    const n = 3;
+    const encode = (a: number, b: number) => a * n + b;
+    const options = { threshold: 0, conflictWeight: -6, bridgeMargin: 4, minLinkShare: 0.2, maxConflictsPerLink: 0.34 };
+    const pairs = new Float64Array([encode(0, 1), encode(1, 2), encode(0, 2)]);
+    const list = new Int32Array([0, 1, 0]);
+    const weights = new Float32Array([20, 2, -1]);
+    expect(new Set(clusterPairs(n, pairs, weights, () => -20, options).cluster).size).toBe(1);
+    const { cluster, stats } = clusterPairs(n, pairs, weights, () => -20, { ...options, list });
+    expect(cluster[0]).toBe(cluster[1]);
+    expect(cluster[2]).not.toBe(cluster[1]);
+    expect(stats.refusedMerges).toBe(1);
+    // A link of threshold + bridgeMargin overrules it (a list that does name someone twice).
+    expect(new Set(clusterPairs(n, pairs, new Float32Array([20, 5, -1]), () => -20, { ...options, list }).cluster).size).toBe(1);
+    // Its own margin, when given, replaces bridgeMargin.
+    expect(new Set(clusterPairs(n, pairs, new Float32Array([20, 5, -1]), () => -20, { ...options, list, listMargin: 8 }).cluster).size).toBe(2);
+    expect(new Set(clusterPairs(n, pairs, new Float32Array([20, 9, -1]), () => -20, { ...options, list, listMargin: 8 }).cluster).size).toBe(1);
+    // So does a link between the two records of the list.
+    expect(new Set(clusterPairs(n, pairs, new Float32Array([20, 2, 1]), () => -20, { ...options, list }).cluster).size).toBe(1);
+  });
+});
+
 describe('namesake guard', () => {
   it('sets apart a record that fits two persons about equally well, and only when asked', () => {
     // 0–1 one person, 2–3 a namesake; 4 is linked to both persons with about the same weight.
@@ -264,6 +326,24 @@ describe('records', () => {
     compareRecords(lone, full, vector);
     expect(vector[0]).toBe(MISSING);
     expect(vector[1]).toBe(0);
+  });
+
+  it('read a middle name of the full name as a possible surname, in comparison and blocking', () => {
+    const preparer = new Preparer();
+    const fuller = preparer.prepare({ source: 't', id: '1', given: 'gerald', surname: 'burn', fullName: 'gerald maurice burn' });
+    const shorter = preparer.prepare({ source: 't', id: '2', given: 'gerald', surname: 'maurice', fullName: 'gerald maurice' });
+    const other = preparer.prepare({ source: 't', id: '3', given: 'gerald', surname: 'morris', fullName: 'gerald morris' });
+    expect(fuller.middle).toEqual([surname('maurice')!.stem]);
+    expect(shorter.middle).toBeUndefined();
+    const vector = new Uint8Array(FIELDS.length);
+    compareRecords(fuller, shorter, vector);
+    expect(vector[1]).toBe(3);
+    compareRecords(shorter, fuller, vector);
+    expect(vector[1]).toBe(3);
+    compareRecords(fuller, other, vector);
+    expect(vector[1]).not.toBe(3);
+    const stems = BLOCKING_RULES.filter((rule) => rule.name === 'name-stems');
+    expect([...candidatePairs([fuller, shorter, other], stems, 20, 10).pairs]).toEqual([0 * 3 + 1]);
   });
 });
 

@@ -37,6 +37,12 @@ export interface PreparedRecord {
   postcode: string | null;
   idNumber: string | null;
   email: string | null;
+  /**
+   * Stems of the words of the full name that are none of the record's name parts: middle names
+   * ("gerald maurice burn"), which another list may give as the surname ("gerald maurice"), or a
+   * maiden name kept in the middle ("esther kenworthy waterhouse" / "esther kenworthy").
+   */
+  middle?: readonly string[] | undefined;
   /** Number of the list the record came from (in order of first appearance); null when the run has one list only. */
   source: number | null;
 }
@@ -120,6 +126,8 @@ export class Preparer {
       surname ??= fresh(parts.surname);
       patronymic ??= fresh(parts.patronymic);
     }
+    const parts = new Set([given, surname, patronymic].flatMap((part) => (part === null ? [] : part.toLowerCase().split(/\s+/))));
+    const middle = full ? full.split(/[\s,]+/).filter((word) => word.length > 1 && !parts.has(word.toLowerCase())).flatMap((word) => this.name(word, 'surname')?.stem ?? []) : [];
     const digits = (value: string | null | undefined) => clean(value)?.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') || null;
     return {
       given: this.name(given, 'given'),
@@ -133,6 +141,8 @@ export class Preparer {
       idNumber: digits(record.idNumber),
       email: clean(record.email)?.toLowerCase() ?? null,
       source: this.sourceNumber(record.source),
+      // Always present (undefined when none), so every prepared record has one shape for the scoring loop.
+      middle: middle.length > 0 ? middle : undefined,
     };
   }
 }
