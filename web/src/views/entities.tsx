@@ -3,6 +3,7 @@ import type { EntityDetail } from '../../../src/model/api.js';
 import { api } from '../api.js';
 import { ClaimContext } from '../components/claim-context.js';
 import { DocumentCitation } from '../components/document-ref.js';
+import { OffsetPager } from '../components/offset-pager.js';
 import { Empty, Loaded } from '../components/states.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { Link, useRouter } from '../router.js';
@@ -84,19 +85,7 @@ export function EntitiesView() {
                   ))}
                 </tbody>
               </table>
-              <div className="pager">
-                <span className="muted">{t('entities.showing', { from: offset + 1, to: offset + data.entities.length, count: data.total })}</span>
-                {offset > 0 && (
-                  <button type="button" onClick={() => go({ offset: Math.max(0, offset - PAGE) })}>
-                    {t('common.previous')}
-                  </button>
-                )}
-                {offset + data.entities.length < data.total && (
-                  <button type="button" onClick={() => go({ offset: offset + PAGE })}>
-                    {t('common.next')}
-                  </button>
-                )}
-              </div>
+              <OffsetPager label={t('entities.showing', { from: offset + 1, to: offset + data.entities.length, count: data.total })} offset={offset} shown={data.entities.length} total={data.total} pageSize={PAGE} onGo={(next) => go({ offset: next })} />
             </>
           )
         }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { PersonDetail, PersonPage } from '../../../src/model/api.js';
 import { api } from '../api.js';
 import { EstimatePanel } from '../components/estimate-panel.js';
+import { OffsetPager } from '../components/offset-pager.js';
 import { Empty, Loaded } from '../components/states.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { partialDateText, refusalText } from '../persons.js';
@@ -77,19 +78,7 @@ export function PersonsView() {
                     <LinkNote total={data.total} unlinked={data.unlinked} />
                     {data.persons.length > 0 && <PersonsTable persons={data.persons} canConfirm={canReview} onConfirmed={(personId) => (personId ? navigate(`/persons/${encodeURIComponent(personId)}`) : reloadPage())} />}
                     {data.total > 0 && (
-                      <div className="pager">
-                        <span className="muted">{t('persons.showing', { from: offset + 1, to: offset + data.persons.length, count: data.total })}</span>
-                        {offset > 0 && (
-                          <button type="button" onClick={() => go({ offset: Math.max(0, offset - PAGE) })}>
-                            {t('common.previous')}
-                          </button>
-                        )}
-                        {offset + data.persons.length < data.total && (
-                          <button type="button" onClick={() => go({ offset: offset + PAGE })}>
-                            {t('common.next')}
-                          </button>
-                        )}
-                      </div>
+                      <OffsetPager label={t('persons.showing', { from: offset + 1, to: offset + data.persons.length, count: data.total })} offset={offset} shown={data.persons.length} total={data.total} pageSize={PAGE} onGo={(next) => go({ offset: next })} />
                     )}
                   </>
                 )}
