@@ -99,12 +99,9 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
   links.sort((x, y) => weights[y]! - weights[x]!);
   const stats: ClusterStats = { links: links.length, merges: 0, refusedMerges: 0, weakMerges: 0, ambiguous: 0 };
   for (const p of links) {
-    const a = Math.floor(pairs[p]! / n);
-    const b = pairs[p]! - a * n;
-    let ra = find(a);
-    let rb = find(b);
-    if (ra === rb) continue;
-    if (members[ra]!.length < members[rb]!.length) [ra, rb] = [rb, ra];
+    const groups = groupsOfPair(p);
+    if (!groups) continue;
+    const [ra, rb] = groups;
     const small = members[rb]!;
     const large = members[ra]!;
     if (large.length > 1) {
@@ -118,8 +115,9 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
     union(ra, rb);
     stats.merges++;
   }
-  // Weak merges (complete linkage below the threshold): two groups that no link joins merge when
-  // every pair across them is at least weakWeight and there are at least weakMinSupport such pairs.
+  // Weak merges (complete linkage below the threshold): two groups that no link joins merge when at
+  // least weakShare of the pairs across them (and at least weakMinSupport pairs) reach weakWeight,
+  // none is a conflict, and no list would then name the person twice.
   // A record that is a possible match of each of several records of one person is that person's
   // more surely than any one pair says; a possible match of one record only stays apart.
   if (options.weakWeight !== undefined) {
@@ -129,12 +127,9 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
     for (let p = 0; p < pairs.length; p++) if (weights[p]! < options.threshold && weights[p]! >= options.weakWeight) weak.push(p);
     weak.sort((x, y) => weights[y]! - weights[x]!);
     for (const p of weak) {
-      const a = Math.floor(pairs[p]! / n);
-      const b = pairs[p]! - a * n;
-      let ra = find(a);
-      let rb = find(b);
-      if (ra === rb) continue;
-      if (members[ra]!.length < members[rb]!.length) [ra, rb] = [rb, ra];
+      const groups = groupsOfPair(p);
+      if (!groups) continue;
+      const [ra, rb] = groups;
       const total = members[ra]!.length * members[rb]!.length;
       if (total < minSupport) continue;
       const { positive, conflict, sameList } = crossPairs(members[rb]!, ra, options.weakWeight);
@@ -142,6 +137,14 @@ export function clusterPairs(n: number, pairs: Float64Array, weights: Float32Arr
       union(ra, rb);
       stats.weakMerges++;
     }
+  }
+  /** The groups of pair p's two records, the larger first; null when they are already one group. */
+  function groupsOfPair(p: number): [number, number] | null {
+    const a = Math.floor(pairs[p]! / n);
+    const ra = find(a);
+    const rb = find(pairs[p]! - a * n);
+    if (ra === rb) return null;
+    return members[ra]!.length < members[rb]!.length ? [rb, ra] : [ra, rb];
   }
   /** Pairs across group `root` and the records `small`: at or above `level`, and conflicts. */
   function crossPairs(small: readonly number[], root: number, level: number): { positive: number; conflict: number; sameList: number } {
