@@ -158,26 +158,19 @@ function PersonsTable({ persons, canConfirm, onConfirmed }: { persons: PersonRow
   const { t } = useI18n();
   const [chosen, setChosen] = useState<string[]>([]);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useRefusableAction();
   const toggle = (id: string) => setChosen((previous) => (previous.includes(id) ? previous.filter((other) => other !== id) : [...previous, id].slice(-2)));
   const nameOf = (id: string) => persons.find((person) => person.id === id)?.name ?? id;
   const confirm = async (event: FormEvent) => {
     event.preventDefault();
     const [first, second] = chosen;
     if (!first || !second) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const result = await api.confirmPersons({ records: [first, second], ...(note.trim() ? { note: note.trim() } : {}) });
       setChosen([]);
       setNote('');
       onConfirmed(result.personId);
-    } catch (failure) {
-      setError(refusalText(t, failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>
@@ -371,20 +364,13 @@ function RecordCard({ entry, canSplit, onSplit }: { entry: RecordEntry; canSplit
   const facts = useRecordFacts();
   const [asking, setAsking] = useState(false);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useRefusableAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onSplit(note);
       setAsking(false);
-    } catch (failure) {
-      setError(refusalText(t, failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <article className="record-card" data-record={entry.id} aria-label={t('persons.recordLabel', { list: entry.list })}>
@@ -465,21 +451,14 @@ function ConfirmForm({ onConfirm }: { onConfirm(other: string, note: string): Pr
   const { t } = useI18n();
   const [other, setOther] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useRefusableAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onConfirm(other.trim(), note);
       setOther('');
       setNote('');
-    } catch (failure) {
-      setError(refusalText(t, failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="confirm-form" onSubmit={(event) => void submit(event)}>
@@ -510,18 +489,8 @@ function ConfirmForm({ onConfirm }: { onConfirm(other: string, note: string): Pr
 /** Undo a split just made: the record and this person are one after all (a confirm decision). */
 function JoinBack({ record, onJoin }: { record: string; onJoin(record: string): Promise<void> }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const join = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onJoin(record);
-    } catch (failure) {
-      setError(refusalText(t, failure));
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useRefusableAction();
+  const join = () => run(() => onJoin(record));
   return (
     <>
       <button type="button" className="accept" disabled={busy} aria-busy={busy} onClick={() => void join()}>
@@ -565,4 +534,23 @@ function DecisionItem({ decision, mine, canJoin, onJoin }: { decision: Decision;
       {decision.kind === 'split' && canJoin && !mine.has(decision.record) && decision.apartFrom.some((record) => mine.has(record)) && <JoinBack record={decision.record} onJoin={onJoin} />}
     </li>
   );
+}
+
+/** An analyst's action on persons: busy while it runs, and a refusal said in words when it fails. */
+function useRefusableAction() {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(refusalText(t, failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
 }
