@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
@@ -203,6 +203,26 @@ describe('the installed command', () => {
     const output = execFileSync(process.execPath, [bin, 'ingest', 'a.txt', '--json'], { cwd: folder, encoding: 'utf8' });
     expect(JSON.parse(output).summary.captured).toBe(1);
     expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toMatch(/Usage: chronicle/);
+  });
+
+  it('ingests on its own thread: every result printed in order, bad files reported, a store that cannot open said in one line', () => {
+    const folder = scratchFolder();
+    mkdirSync(join(folder, 'input'));
+    for (let index = 0; index < 250; index++) writeFileSync(join(folder, 'input', `report-${String(index).padStart(3, '0')}.txt`), `${ARTICLE}\n\nReport number ${index}.`);
+    writeFileSync(join(folder, 'input', 'report-100.txt'), '');
+    const bin = resolve('bin/chronicle.js');
+    const run = spawnSync(process.execPath, [bin, '--db', 'store.db', 'ingest', 'input', '--no-extract'], { cwd: folder, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(250);
+    expect(lines.slice(0, 249).map((line) => /input\/(report-\d+)\.txt/.exec(line)?.[1])).toEqual(Array.from({ length: 250 }, (_, index) => `report-${String(index).padStart(3, '0')}`).filter((name) => name !== 'report-100'));
+    expect(lines[249]).toMatch(/^249 captured, 0 already captured, 1 failed in .* into .*store\.db$/);
+    expect(run.stderr).toBe('error: input/report-100.txt: empty file; skipped\n');
+
+    mkdirSync(join(folder, 'a-folder.db'));
+    const refused = spawnSync(process.execPath, [bin, '--db', 'a-folder.db', 'ingest', 'input'], { cwd: folder, encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^error: cannot open the store at .*a-folder\.db: .+\n$/);
   });
 });
 

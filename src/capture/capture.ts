@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { extname } from 'node:path';
 import type { MediaType } from '../model/document.js';
 import { CaptureRejection, declaredHtmlCharset, decodeText } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
@@ -11,29 +10,10 @@ import { normalizeText, paragraphsOf } from './normalize-text.js';
 import { joinBlocks, type TextBlock } from './text-block.js';
 
 export { CaptureRejection } from './decode.js';
+export { DEFAULT_MAX_BYTES, mediaTypeOf, SUPPORTED_EXTENSIONS } from './file-kinds.js';
 
 /** Bump when cleaning changes, so stored documents show which rules made their text. */
 export const CAPTURE_VERSION = 2;
-
-/** The default limit on one original's size; configurable per run. */
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-
-const EXTENSIONS: Record<string, MediaType> = {
-  '.txt': 'text/plain',
-  '.text': 'text/plain',
-  '.md': 'text/markdown',
-  '.markdown': 'text/markdown',
-  '.html': 'text/html',
-  '.htm': 'text/html',
-  '.xhtml': 'text/html',
-};
-
-/** The media type a file name implies, or null when Chronicle does not read that kind of file. */
-export function mediaTypeOf(path: string): MediaType | null {
-  return EXTENSIONS[extname(path).toLowerCase()] ?? null;
-}
-
-export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

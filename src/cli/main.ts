@@ -2,27 +2,9 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliError, processIo, type CliIo } from './cli-io.js';
-import { auditLogCommand, auditVerifyCommand } from './commands/audit.command.js';
-import { claimsCommand } from './commands/claims.command.js';
-import { deleteCommand } from './commands/delete.command.js';
-import { demoCommand } from './commands/demo.command.js';
-import { estimateCommand } from './commands/estimate.command.js';
-import { entitiesCommand, entityDecisionCommand } from './commands/entities.command.js';
-import { extractCommand } from './commands/extract.command.js';
-import { incidentCommand, incidentDecisionCommand, incidentsCommand } from './commands/incidents.command.js';
-import { ingestCommand } from './commands/ingest.command.js';
-import { intakeExpireCommand, intakeImportCommand, intakeKeepCommand, intakeListCommand, intakeOpenCommand, intakeReplyCommand } from './commands/intake.command.js';
-import { keysInitCommand, keysInstallCommand, keysShowCommand } from './commands/keys.command.js';
-import { linkCommand } from './commands/link.command.js';
-import { listCommand } from './commands/list.command.js';
-import { personsDecisionCommand, personsExtractCommand, personsImportCommand, personsLinkCommand, personsListCommand, personsShowCommand } from './commands/persons.command.js';
-import { reextractCommand } from './commands/reextract.command.js';
-import { reviewCommand, reviewQueueCommand } from './commands/review.command.js';
-import { searchCommand } from './commands/search.command.js';
-import { serveCommand } from './commands/serve.command.js';
-import { showCommand } from './commands/show.command.js';
-import { usersAddCommand, usersDisableCommand, usersListCommand, usersTotpCommand } from './commands/users.command.js';
-import { verifyCommand } from './commands/verify.command.js';
+
+// Each command's module is loaded when that command runs, so a command pays only for what it
+// uses (the ingest's main thread stays small: the work happens on its ingest thread).
 
 const DB_HELP = 'store: a SQLite file path or postgres://… URL (default: $CHRONICLE_DB, else ./chronicle.db)';
 
@@ -48,7 +30,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--source-kind <kind>', 'kind of that source (news_outlet, ngo, …)')
     .option('--threads <n>', 'capture worker threads (default: one per core; 0: none)')
     .option('--no-extract', 'capture only; do not extract claims (chronicle reextract can do it later)')
-    .action(async (paths: string[], options) => setExit(await ingestCommand(io, paths, { ...options, db: db(options) })));
+    .action(async (paths: string[], options) => setExit(await (await import('./commands/ingest.command.js')).ingestCommand(io, paths, { ...options, db: db(options) })));
 
   program
     .command('search')
@@ -57,7 +39,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
     .option('--limit <n>', 'how many results (default 10, at most 100)')
-    .action(async (query: string[], options) => setExit(await searchCommand(io, query, { ...options, db: db(options) })));
+    .action(async (query: string[], options) => setExit(await (await import('./commands/search.command.js')).searchCommand(io, query, { ...options, db: db(options) })));
 
   program
     .command('list')
@@ -65,7 +47,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
     .option('--limit <n>', 'show at most n documents')
-    .action(async (options) => setExit(await listCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/list.command.js')).listCommand(io, { ...options, db: db(options) })));
 
   program
     .command('show')
@@ -74,21 +56,21 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
     .option('--original', 'write the original bytes as captured to stdout')
-    .action(async (id: string, options) => setExit(await showCommand(io, id, { ...options, db: db(options) }, writeBytes)));
+    .action(async (id: string, options) => setExit(await (await import('./commands/show.command.js')).showCommand(io, id, { ...options, db: db(options) }, writeBytes)));
 
   program
     .command('verify')
     .description('re-hash every stored original and report any mismatch')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (options) => setExit(await verifyCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/verify.command.js')).verifyCommand(io, { ...options, db: db(options) })));
 
   program
     .command('extract')
     .description('capture one file in memory and print the persons, places, acts, figures, attributions and dates found (stores nothing)')
     .argument('<file>', 'a .txt, .md or .html file')
     .option('--json', 'print one JSON object (offsets are into its "text")')
-    .action(async (file: string, options) => setExit(await extractCommand(io, file, options)));
+    .action(async (file: string, options) => setExit(await (await import('./commands/extract.command.js')).extractCommand(io, file, options)));
 
   program
     .command('claims')
@@ -97,7 +79,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
     .option('--status <list>', 'only these statuses (proposed,accepted,edited,rejected)')
-    .action(async (id: string, options) => setExit(await claimsCommand(io, id, { ...options, db: db(options) })));
+    .action(async (id: string, options) => setExit(await (await import('./commands/claims.command.js')).claimsCommand(io, id, { ...options, db: db(options) })));
 
   program
     .command('reextract')
@@ -105,7 +87,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .argument('[ids...]', 'document ids or SHA-256 prefixes')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (ids: string[], options) => setExit(await reextractCommand(io, ids, { ...options, db: db(options) })));
+    .action(async (ids: string[], options) => setExit(await (await import('./commands/reextract.command.js')).reextractCommand(io, ids, { ...options, db: db(options) })));
 
   const review = program.command('review').description('review proposed claims: queue, accept, reject, edit (each recorded in the audit log)');
   review
@@ -115,7 +97,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--json', 'print JSON')
     .option('--limit <n>', 'how many (default 50)')
     .option('--kind <list>', 'only these kinds (mention,act,figure,attribution,date)')
-    .action(async (options) => setExit(await reviewQueueCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/review.command.js')).reviewQueueCommand(io, { ...options, db: db(options) })));
   for (const action of ['accept', 'reject', 'edit'] as const) {
     const verb = review
       .command(action)
@@ -127,7 +109,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
       .option('--db <location>', DB_HELP)
       .option('--json', 'print JSON');
     if (action === 'edit') verb.option('--value <json>', 'the corrected value').option('--type <type>', 'the corrected act type or figure category').option('--span <start:end>', 'the corrected span');
-    verb.action(async (claim: string, options) => setExit(await reviewCommand(io, action, claim, { ...options, db: db(options) })));
+    verb.action(async (claim: string, options) => setExit(await (await import('./commands/review.command.js')).reviewCommand(io, action, claim, { ...options, db: db(options) })));
   }
 
   review
@@ -137,7 +119,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .argument('<other>', 'incident id (inc_…)')
     .option('--as <name>', 'who decides, for the audit log')
     .option('--db <location>', DB_HELP)
-    .action(async (keep: string, other: string, options) => setExit(await incidentDecisionCommand(io, 'merge', [keep, other], { ...options, db: db(options) })));
+    .action(async (keep: string, other: string, options) => setExit(await (await import('./commands/incidents.command.js')).incidentDecisionCommand(io, 'merge', [keep, other], { ...options, db: db(options) })));
   review
     .command('split-incident')
     .description("move the acts and figures of the named documents out of an incident into their own; holds across re-runs")
@@ -145,7 +127,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .requiredOption('--document <ids...>', 'documents whose acts and figures move out')
     .option('--as <name>', 'who decides, for the audit log')
     .option('--db <location>', DB_HELP)
-    .action(async (incident: string, options) => setExit(await incidentDecisionCommand(io, 'split', [incident], { ...options, db: db(options) })));
+    .action(async (incident: string, options) => setExit(await (await import('./commands/incidents.command.js')).incidentDecisionCommand(io, 'split', [incident], { ...options, db: db(options) })));
 
   review
     .command('merge-entities')
@@ -155,7 +137,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .argument('<other>', 'the name that joins it')
     .option('--as <name>', 'who decides, for the audit log')
     .option('--db <location>', DB_HELP)
-    .action(async (kind: string, keep: string, other: string, options) => setExit(await entityDecisionCommand(io, 'merge', [kind, keep, other], { ...options, db: db(options) })));
+    .action(async (kind: string, keep: string, other: string, options) => setExit(await (await import('./commands/entities.command.js')).entityDecisionCommand(io, 'merge', [kind, keep, other], { ...options, db: db(options) })));
   review
     .command('split-mention')
     .description('one mention belongs to another entity than its name says (e.g. this "Kadyrov" is Adam Kadyrov)')
@@ -163,7 +145,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .requiredOption('--to <name>', 'the entity it belongs to')
     .option('--as <name>', 'who decides, for the audit log')
     .option('--db <location>', DB_HELP)
-    .action(async (claim: string, options) => setExit(await entityDecisionCommand(io, 'split', [claim], { ...options, db: db(options) })));
+    .action(async (claim: string, options) => setExit(await (await import('./commands/entities.command.js')).entityDecisionCommand(io, 'split', [claim], { ...options, db: db(options) })));
 
   program
     .command('entities')
@@ -172,21 +154,21 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--limit <n>', 'how many (default 50)')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (options) => setExit(await entitiesCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/entities.command.js')).entitiesCommand(io, { ...options, db: db(options) })));
 
   program
     .command('incidents')
     .description('group every act and figure into incidents (incrementally, keeping ids and analyst decisions) and list them')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON: {incidents: [{id, title, types, places, start, end, figures, acts, independent_sources, …}]}')
-    .action(async (options) => setExit(await incidentsCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/incidents.command.js')).incidentsCommand(io, { ...options, db: db(options) })));
   program
     .command('incident')
     .description("one incident: every figure's claims side by side by source, conflicts, independent sources, and its acts in time order")
     .argument('<id>', 'incident id (inc_…)')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (id: string, options) => setExit(await incidentCommand(io, id, { ...options, db: db(options) })));
+    .action(async (id: string, options) => setExit(await (await import('./commands/incidents.command.js')).incidentCommand(io, id, { ...options, db: db(options) })));
 
   const audit = program.command('audit').description('the append-only, hash-chained audit log');
   audit
@@ -195,7 +177,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--expect-head <hash>', 'the head hash recorded earlier: also detects removal of the newest entries')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (options) => setExit(await auditVerifyCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/audit.command.js')).auditVerifyCommand(io, { ...options, db: db(options) })));
   audit
     .command('log')
     .description('entries in order')
@@ -203,7 +185,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--subject <id>', 'only entries about this claim or document')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (options) => setExit(await auditLogCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/audit.command.js')).auditLogCommand(io, { ...options, db: db(options) })));
 
   program
     .command('delete')
@@ -213,7 +195,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--as <name>', 'who deletes (default $CHRONICLE_USER, else your account)')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (id: string, options) => setExit(await deleteCommand(io, id, { ...options, db: db(options) })));
+    .action(async (id: string, options) => setExit(await (await import('./commands/delete.command.js')).deleteCommand(io, id, { ...options, db: db(options) })));
 
   program
     .command('estimate')
@@ -224,7 +206,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--model <model>', 'use this model instead of the lowest BIC: [12,3], [12,13,23], Mt, Mth_Chao, …')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print one JSON object')
-    .action(async (options) => setExit(await estimateCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/estimate.command.js')).estimateCommand(io, { ...options, db: db(options) })));
 
   const persons = program.command('persons').description('person lists in the store: import, link into persons, review, count');
   const repeatable = (value: string, previous: string[]) => [...previous, value];
@@ -238,21 +220,21 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--as <name>', 'who imports, for the audit log')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (file: string, options) => setExit(await personsImportCommand(io, file, { ...options, db: db(options) })));
+    .action(async (file: string, options) => setExit(await (await import('./commands/persons.command.js')).personsImportCommand(io, file, { ...options, db: db(options) })));
   persons
     .command('extract')
     .description('persons named in captured documents become records of the list "documents" (one per person per document)')
     .option('--as <name>', 'who runs it, for the audit log')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (options) => setExit(await personsExtractCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/persons.command.js')).personsExtractCommand(io, { ...options, db: db(options) })));
   persons
     .command('link')
     .description('link every stored record into persons, then apply analysts\' confirmations and splits')
     .option('--as <name>', 'who runs it, for the audit log')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (options) => setExit(await personsLinkCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/persons.command.js')).personsLinkCommand(io, { ...options, db: db(options) })));
   persons
     .command('list')
     .description('persons, in order of their first record, with their lists and spellings')
@@ -260,14 +242,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--limit <n>', 'show at most n persons')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (options) => setExit(await personsListCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/persons.command.js')).personsListCommand(io, { ...options, db: db(options) })));
   persons
     .command('show')
     .description('one person with every record, list and spelling, and the decisions about it')
     .argument('<id>', 'person (psn_…) or person record (per_…) id')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (id: string, options) => setExit(await personsShowCommand(io, id, { ...options, db: db(options) })));
+    .action(async (id: string, options) => setExit(await (await import('./commands/persons.command.js')).personsShowCommand(io, id, { ...options, db: db(options) })));
   persons
     .command('confirm')
     .description('two records (or persons) are the same person; holds across re-runs (audited)')
@@ -277,7 +259,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--as <name>', 'who decides, for the audit log')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (id: string, other: string, options) => setExit(await personsDecisionCommand(io, 'confirm', [id, other], { ...options, db: db(options) })));
+    .action(async (id: string, other: string, options) => setExit(await (await import('./commands/persons.command.js')).personsDecisionCommand(io, 'confirm', [id, other], { ...options, db: db(options) })));
   persons
     .command('split')
     .description('a record is not the person it was linked to: it stands alone, also after re-runs (audited)')
@@ -286,7 +268,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--as <name>', 'who decides, for the audit log')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (record: string, options) => setExit(await personsDecisionCommand(io, 'split', [record], { ...options, db: db(options) })));
+    .action(async (record: string, options) => setExit(await (await import('./commands/persons.command.js')).personsDecisionCommand(io, 'split', [record], { ...options, db: db(options) })));
 
   program
     .command('link')
@@ -296,7 +278,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--map <column=field>', 'map a column to a field, repeatable (given, surname, patronymic, full_name, birth_date, sex, place, address, postcode, id_number, email)', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--out <file>', 'write the rows to this file instead of stdout')
     .option('--json', 'print JSON (files, model weights, clusters)')
-    .action(async (files: string[], options) => setExit(await linkCommand(io, files, options)));
+    .action(async (files: string[], options) => setExit(await (await import('./commands/link.command.js')).linkCommand(io, files, options)));
 
   program
     .command('serve')
@@ -308,7 +290,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--intake-retention-days <days>', 'days a confidential submission is kept unless an analyst keeps it (default 90)')
     .option('--intake-pow-bits <bits>', 'proof of work asked of browsers with JavaScript (default 20)')
     .option('--intake-rate <n>', 'intake requests per client (and ×100 in all) per 10 minutes (default 6 without JavaScript, 20 with, 10 receipt look-ups)')
-    .action(async (options) => setExit(await serveCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/serve.command.js')).serveCommand(io, { ...options, db: db(options) })));
 
   const users = program.command('users').description('accounts of the web workspace (viewer, analyst, admin)');
   users
@@ -319,13 +301,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--db <location>', DB_HELP)
     .option('--as <name>', 'who is adding it, for the audit log')
     .option('--json', 'print the account as JSON')
-    .action(async (name: string, options) => setExit(await usersAddCommand(io, name, { ...options, db: db(options) })));
+    .action(async (name: string, options) => setExit(await (await import('./commands/users.command.js')).usersAddCommand(io, name, { ...options, db: db(options) })));
   users
     .command('list')
     .description('list accounts')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (options) => setExit(await usersListCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/users.command.js')).usersListCommand(io, { ...options, db: db(options) })));
   users
     .command('totp')
     .description('enrol a TOTP secret for an account and print its otpauth:// URI once')
@@ -333,14 +315,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--db <location>', DB_HELP)
     .option('--as <name>', 'who is enrolling it, for the audit log')
     .option('--json', 'print JSON')
-    .action(async (name: string, options) => setExit(await usersTotpCommand(io, name, { ...options, db: db(options) })));
+    .action(async (name: string, options) => setExit(await (await import('./commands/users.command.js')).usersTotpCommand(io, name, { ...options, db: db(options) })));
   users
     .command('disable')
     .description('disable an account and end its sessions')
     .argument('<name>', 'user name')
     .option('--db <location>', DB_HELP)
     .option('--as <name>', 'who is disabling it, for the audit log')
-    .action(async (name: string, options) => setExit(await usersDisableCommand(io, name, { ...options, db: db(options) })));
+    .action(async (name: string, options) => setExit(await (await import('./commands/users.command.js')).usersDisableCommand(io, name, { ...options, db: db(options) })));
 
   const KEY_HELP = 'the organisation key file (default $CHRONICLE_INTAKE_KEY, else ./chronicle-intake.key)';
   const STDIN_HELP = 'read the passphrase from the first line of standard input (else $CHRONICLE_INTAKE_PASSPHRASE, else a prompt)';
@@ -353,20 +335,20 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--force', 'replace an existing key file (submissions sealed to it become unreadable)')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (options) => setExit(await keysInitCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/keys.command.js')).keysInitCommand(io, { ...options, db: db(options) })));
   keys
     .command('install')
     .description("give a store (the server's) the public key, from a key file or as text")
     .argument('[public-key]', 'the public key (base64url); default: read it from --key-file')
     .option('--key-file <file>', KEY_HELP)
     .option('--db <location>', DB_HELP)
-    .action(async (publicKey: string | undefined, options) => setExit(await keysInstallCommand(io, publicKey, { ...options, db: db(options) })));
+    .action(async (publicKey: string | undefined, options) => setExit(await (await import('./commands/keys.command.js')).keysInstallCommand(io, publicKey, { ...options, db: db(options) })));
   keys
     .command('show')
     .description('the public key the store seals intake to')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (options) => setExit(await keysShowCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/keys.command.js')).keysShowCommand(io, { ...options, db: db(options) })));
 
   const intake = program.command('intake').description('confidential submissions: list, open, reply, keep, import, expire');
   intake
@@ -374,7 +356,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .description('submissions waiting (nothing is decrypted)')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (options) => setExit(await intakeListCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/intake.command.js')).intakeListCommand(io, { ...options, db: db(options) })));
   intake
     .command('open')
     .description('decrypt one submission with the key file')
@@ -384,27 +366,27 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--out <folder>', 'write the attached files here')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (id: string, options) => setExit(await intakeOpenCommand(io, id, { ...options, db: db(options) })));
+    .action(async (id: string, options) => setExit(await (await import('./commands/intake.command.js')).intakeOpenCommand(io, id, { ...options, db: db(options) })));
   intake
     .command('reply')
     .description("reply to the reporter (readable only with their receipt); text from --file or standard input")
     .argument('<id>', 'submission id (itk_…)')
     .option('--file <file>', 'the reply text (UTF-8)')
     .option('--db <location>', DB_HELP)
-    .action(async (id: string, options) => setExit(await intakeReplyCommand(io, id, { ...options, db: db(options) })));
+    .action(async (id: string, options) => setExit(await (await import('./commands/intake.command.js')).intakeReplyCommand(io, id, { ...options, db: db(options) })));
   intake
     .command('keep')
     .description('keep a submission past its expiry day')
     .argument('<id>', 'submission id (itk_…)')
     .option('--release', 'let it expire again')
     .option('--db <location>', DB_HELP)
-    .action(async (id: string, options) => setExit(await intakeKeepCommand(io, id, { ...options, db: db(options) })));
+    .action(async (id: string, options) => setExit(await (await import('./commands/intake.command.js')).intakeKeepCommand(io, id, { ...options, db: db(options) })));
   intake
     .command('expire')
     .description('destroy submissions past their expiry day that nobody kept (also done by serve, hourly)')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (options) => setExit(await intakeExpireCommand(io, { ...options, db: db(options) })));
+    .action(async (options) => setExit(await (await import('./commands/intake.command.js')).intakeExpireCommand(io, { ...options, db: db(options) })));
   intake
     .command('import')
     .description('decrypt a submission and capture it as a document of a pseudonymous confidential source (the contact field stays out)')
@@ -415,7 +397,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--as <name>', 'who imports, for the audit log')
     .option('--db <location>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (id: string, options) => setExit(await intakeImportCommand(io, id, { ...options, db: db(options) })));
+    .action(async (id: string, options) => setExit(await (await import('./commands/intake.command.js')).intakeImportCommand(io, id, { ...options, db: db(options) })));
 
   program
     .command('demo')
@@ -424,7 +406,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--no-serve', 'stop after the captures and searches (for scripts and CI)')
     .option('--port <port>', 'TCP port for the workspace (default 4310; 0 picks a free one)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
-    .action(async (options) => setExit(await demoCommand(io, options)));
+    .action(async (options) => setExit(await (await import('./commands/demo.command.js')).demoCommand(io, options)));
 
   return program;
 }

@@ -2,6 +2,12 @@ import { Store } from '../store/store.js';
 import { CliError, type CliIo } from './cli-io.js';
 import { storeLocation } from './store-location.js';
 
+/** The one line for a store that cannot open, with any password in its URL masked. */
+export function storeOpenFailure(location: string, error: Error): CliError {
+  const shown = location.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  return new CliError(`cannot open the store at ${shown}: ${error.message}`);
+}
+
 /** Open the store a command names, run `work`, always close; a store that cannot open is one clear line. */
 export async function withStore<T>(io: CliIo, dbOption: string | undefined, work: (store: Store) => Promise<T>): Promise<T> {
   const location = storeLocation(io, dbOption);
@@ -9,8 +15,7 @@ export async function withStore<T>(io: CliIo, dbOption: string | undefined, work
   try {
     store = await Store.open(location);
   } catch (error) {
-    const shown = location.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
-    throw new CliError(`cannot open the store at ${shown}: ${(error as Error).message}`);
+    throw storeOpenFailure(location, error as Error);
   }
   try {
     return await work(store);

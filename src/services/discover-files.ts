@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { opendir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { mediaTypeOf, SUPPORTED_EXTENSIONS } from '../capture/capture.js';
+import { mediaTypeOf, SUPPORTED_EXTENSIONS } from '../capture/file-kinds.js';
 import type { MediaType } from '../model/document.js';
 
 /** A file to capture, or a path that cannot be (with the reason, for one line of output). */

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_MAX_BYTES, sha256Hex } from '../capture/capture.js';
 import type { SourceKind } from '../model/source.js';
-import type { Store, StoreSession } from '../store/store.js';
+import { Store, type StoreSession } from '../store/store.js';
 import { createCapturePool, type CapturePool } from './capture-pool.js';
 import { discoverFiles, type DiscoveredPath } from './discover-files.js';
+import { StoreOpenError, type IngestThreadOptions } from './ingest-thread.js';
 import { prepareCapture, type CaptureTask, type PreparedCapture, type PreparedDocument } from './prepare-capture.js';
 
 /** What happened to one path. `message` is one line a person can act on. */
@@ -137,7 +138,7 @@ function readOne(entry: Extract<DiscoveredPath, { kind: 'file' }>, options: Inge
  */
 export async function ingestPaths(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const batchSize = options.batchSize ?? 200;
+  const batchSize = options.batchSize ?? 500;
   const summary: IngestSummary = { captured: 0, claims: 0, alreadyCaptured: 0, failed: 0, ignored: 0, warnings: 0, seconds: 0 };
   const started = performance.now();
   const pool: CapturePool = createCapturePool(options.threads ?? 0);
@@ -226,6 +227,25 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/**
+ * Open the store at `location`, ingest, close: the work of the ingest thread (ingest-thread.ts),
+ * or of the calling thread when it ingests itself. A store that cannot open is a StoreOpenError.
+ */
+export async function ingestInto(location: string, paths: readonly string[], options: IngestThreadOptions, onResult: (result: IngestResult) => void): Promise<{ summary: IngestSummary; location: string }> {
+  let store: Store;
+  try {
+    store = await Store.open(location);
+  } catch (error) {
+    throw new StoreOpenError((error as Error).message);
+  }
+  try {
+    const summary = await ingestPaths(store, paths, { ...options, onResult });
+    return { summary, location: store.location };
+  } finally {
+    await store.close();
+  }
 }
 
 /** One document held in memory rather than in a file (a decrypted intake submission). */

@@ -1,11 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { DEFAULT_MAX_BYTES } from '../../capture/capture.js';
+import { DEFAULT_MAX_BYTES } from '../../capture/file-kinds.js';
 import { SourceKind } from '../../model/source.js';
 import { discoverFiles } from '../../services/discover-files.js';
-import { ingestPaths, type IngestResult } from '../../services/ingest.service.js';
+import type { IngestResult } from '../../services/ingest.service.js';
+import { ingestOnThread, StoreOpenError } from '../../services/ingest-thread.js';
 import { actorOf } from '../actor.js';
 import { CliError, printJson, type CliIo } from '../cli-io.js';
-import { withStore } from '../open-store.js';
+import { storeOpenFailure } from '../open-store.js';
+import { storeLocation } from '../store-location.js';
 import { startProgress } from '../progress.js';
 
 export interface IngestCommandOptions {
@@ -50,41 +52,54 @@ export async function ingestCommand(io: CliIo, paths: string[], options: IngestC
   const maxBytes = options.maxBytes ? parseByteSize(options.maxBytes) : io.env.CHRONICLE_MAX_BYTES ? parseByteSize(io.env.CHRONICLE_MAX_BYTES) : DEFAULT_MAX_BYTES;
   const kind = options.sourceKind ? SourceKind.safeParse(options.sourceKind) : null;
   if (kind && !kind.success) throw new CliError(`--source-kind must be one of ${SourceKind.options.join(', ')}`, 2);
-  return withStore(io, options.db, async (store) => {
-    let total = 0;
-    if (io.interactive && !options.json) for await (const entry of discoverFiles(paths, io.cwd)) if (entry.kind === 'file') total++;
-    const progress = startProgress(io, total, 'ingest', !options.json);
-    const results: IngestResult[] = [];
-    const summary = await ingestPaths(store, paths, {
-      maxBytes,
-      baseDir: io.cwd,
-      actor: actorOf(io),
-      extract: options.extract !== false,
-      threads: options.threads === undefined ? availableParallelism() : parseThreads(options.threads),
-      ...(options.source ? { sourceName: options.source } : {}),
-      ...(kind?.success ? { sourceKind: kind.data } : {}),
-      onResult: (result) => {
-        progress.tick();
-        if (options.json) {
-          results.push(result);
-          return;
-        }
-        // Errors go to stderr, one line each; the record of what was captured goes to stdout.
-        if (result.status === 'failed') io.stderr(`${describe(result)}\n`);
-        else if (!io.interactive || total < 20) io.stdout(`${describe(result)}\n`);
-        for (const warning of result.warnings) io.stderr(`warning: ${result.origin}: ${warning}\n`);
-      },
-    });
-    progress.stop();
+  const location = storeLocation(io, options.db);
+  let total = 0;
+  if (io.interactive && !options.json) for await (const entry of discoverFiles(paths, io.cwd)) if (entry.kind === 'file') total++;
+  const progress = startProgress(io, total, 'ingest', !options.json);
+  const results: IngestResult[] = [];
+  const onResult = (result: IngestResult) => {
+    progress.tick();
     if (options.json) {
-      printJson(io, { summary, results });
-    } else {
-      const rate = summary.seconds > 0 ? ` (${Math.round((summary.captured + summary.alreadyCaptured) / summary.seconds)} docs/s)` : '';
-      io.stdout(
-        `${summary.captured} captured${summary.claims ? ` with ${summary.claims} proposed claims` : ''}, ${summary.alreadyCaptured} already captured, ${summary.failed} failed` +
-          `${summary.ignored ? `, ${summary.ignored} files of other types ignored` : ''} in ${summary.seconds.toFixed(2)} s${rate} into ${store.location}\n`,
-      );
+      results.push(result);
+      return;
     }
-    return summary.failed > 0 ? 1 : 0;
-  });
+    // Errors go to stderr, one line each; the record of what was captured goes to stdout.
+    if (result.status === 'failed') io.stderr(`${describe(result)}\n`);
+    else if (!io.interactive || total < 20) io.stdout(`${describe(result)}\n`);
+    for (const warning of result.warnings) io.stderr(`warning: ${result.origin}: ${warning}\n`);
+  };
+  let outcome;
+  try {
+    // The files are read, captured and stored on a thread with a bounded heap (see ingest-thread.ts).
+    outcome = await ingestOnThread(
+      location,
+      paths,
+      {
+        maxBytes,
+        baseDir: io.cwd,
+        actor: actorOf(io),
+        extract: options.extract !== false,
+        threads: options.threads === undefined ? availableParallelism() : parseThreads(options.threads),
+        ...(options.source ? { sourceName: options.source } : {}),
+        ...(kind?.success ? { sourceKind: kind.data } : {}),
+      },
+      onResult,
+    );
+  } catch (error) {
+    if (error instanceof StoreOpenError) throw storeOpenFailure(location, error);
+    throw error;
+  } finally {
+    progress.stop();
+  }
+  const { summary } = outcome;
+  if (options.json) {
+    printJson(io, { summary, results });
+  } else {
+    const rate = summary.seconds > 0 ? ` (${Math.round((summary.captured + summary.alreadyCaptured) / summary.seconds)} docs/s)` : '';
+    io.stdout(
+      `${summary.captured} captured${summary.claims ? ` with ${summary.claims} proposed claims` : ''}, ${summary.alreadyCaptured} already captured, ${summary.failed} failed` +
+        `${summary.ignored ? `, ${summary.ignored} files of other types ignored` : ''} in ${summary.seconds.toFixed(2)} s${rate} into ${outcome.location}\n`,
+    );
+  }
+  return summary.failed > 0 ? 1 : 0;
 }

@@ -7,6 +7,7 @@ import * as entityDecisions from './migrations/2026-11-23-05-entity-decisions.js
 import * as persons from './migrations/2026-11-23-06-persons.js';
 import * as accounts from './migrations/2026-11-23-07-accounts.js';
 import * as intake from './migrations/2026-11-23-08-intake.js';
+import * as searchTerms from './migrations/2026-11-24-09-search-terms.js';
 
 /** Every SQLite migration, by name; names sort in the order they apply. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   '2026-11-23-06-persons': persons,
   '2026-11-23-07-accounts': accounts,
   '2026-11-23-08-intake': intake,
+  '2026-11-24-09-search-terms': searchTerms,
 };
