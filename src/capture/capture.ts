@@ -12,8 +12,8 @@ import { joinBlocks, type TextBlock } from './text-block.js';
 export { CaptureRejection } from './decode.js';
 export { DEFAULT_MAX_BYTES, mediaTypeOf, SUPPORTED_EXTENSIONS } from './file-kinds.js';
 
-/** Bump when cleaning changes, so stored documents show which rules made their text. */
-export const CAPTURE_VERSION = 2;
+/** Bump when cleaning or language detection changes, so stored documents show which rules made them (3: eld). */
+export const CAPTURE_VERSION = 3;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

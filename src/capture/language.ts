@@ -26,8 +26,9 @@ function loadDetector(): Detector {
 
 // Below this, n-gram statistics guess at random (a 30-character English line can come out as Portuguese).
 const MIN_CHARS = 60;
-// eld reads at most this many characters itself; slicing first keeps its byte conversion small.
-const SAMPLE_CHARS = 1_000;
+// eld would read up to 1,000 characters; 500 decide the same (every 500- against 1,000-character
+// window of examples/corpus and the evaluation articles, 397 of them) in three quarters of the time.
+const SAMPLE_CHARS = 500;
 
 /** The document's main language (ISO 639-1), or null when the text is too short or unlike any language eld knows. */
 export function detectLanguage(text: string): string | null {

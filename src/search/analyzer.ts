@@ -8,8 +8,62 @@ export interface Token {
   end: number;
 }
 
-// Letters and digits, with combining marks kept inside the word (й, ё, accented Latin).
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+// A word is a letter or digit followed by letters, digits and combining marks (й, ё, accented
+// Latin): the regular expression /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/u. Every capture analyses every
+// word of its text, so words are found by a scan over a table of the Basic Multilingual Plane's
+// classes (a third faster than the expression); code points beyond it (surrogate pairs) are
+// classified by the expression's own character classes.
+const OTHER = 0;
+const LETTER_OR_DIGIT = 1;
+const MARK = 2;
+const LETTER_OR_DIGIT_CHAR = /^[\p{L}\p{N}]$/u;
+const MARK_CHAR = /^\p{M}$/u;
+const classOf = (char: string) => (LETTER_OR_DIGIT_CHAR.test(char) ? LETTER_OR_DIGIT : MARK_CHAR.test(char) ? MARK : OTHER);
+const BMP_CLASSES = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) if (unit < 0xd800 || unit > 0xdfff) table[unit] = classOf(String.fromCharCode(unit));
+  return table;
+})();
+
+/** The class of the code point at `index` and how many UTF-16 units it takes. */
+function codePointClass(text: string, index: number): { kind: number; width: number } {
+  const unit = text.charCodeAt(index);
+  if (unit < 0xd800 || unit > 0xdfff) return { kind: BMP_CLASSES[unit] as number, width: 1 };
+  const point = text.codePointAt(index) as number;
+  if (point <= 0xffff) return { kind: OTHER, width: 1 }; // a lone surrogate
+  return { kind: classOf(String.fromCodePoint(point)), width: 2 };
+}
+
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+
+/** Call `onWord(start, end)` for each word of the text, in order (end exclusive). */
+export function forEachWord(text: string, onWord: (start: number, end: number) => void): void {
+  const length = text.length;
+  let index = 0;
+  while (index < length) {
+    const unit = text.charCodeAt(index);
+    let kind: number;
+    let width = 1;
+    if (isSurrogate(unit)) ({ kind, width } = codePointClass(text, index));
+    else kind = BMP_CLASSES[unit] as number;
+    if (kind !== LETTER_OR_DIGIT) {
+      index += width;
+      continue;
+    }
+    const start = index;
+    index += width;
+    while (index < length) {
+      const next = text.charCodeAt(index);
+      if (isSurrogate(next)) {
+        const point = codePointClass(text, index);
+        if (point.kind === OTHER) break;
+        index += point.width;
+      } else if (BMP_CLASSES[next] === OTHER) break;
+      else index++;
+    }
+    onWord(start, index);
+  }
+}
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 // Longer "words" are identifiers, hashes or junk; indexing them only bloats the index.
 const MAX_WORD_CHARS = 40;
@@ -72,12 +126,9 @@ function computeTerm(word: string): string {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
-    if (word.length > MAX_WORD_CHARS) continue;
-    const start = match.index;
-    tokens.push({ term: termOf(word), start, end: start + word.length });
-  }
+  forEachWord(text, (start, end) => {
+    if (end - start <= MAX_WORD_CHARS) tokens.push({ term: termOf(text.slice(start, end)), start, end });
+  });
   return tokens;
 }
 
@@ -89,13 +140,12 @@ export function tokenize(text: string): Token[] {
 export function wordBoundaries(text: string): { starts: number[]; ends: number[] } {
   const starts: number[] = [];
   const ends: number[] = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    if (match[0].length <= MAX_WORD_CHARS) {
-      starts.push(match.index);
-      ends.push(match.index + match[0].length);
+  forEachWord(text, (start, end) => {
+    if (end - start <= MAX_WORD_CHARS) {
+      starts.push(start);
+      ends.push(end);
     }
-  }
+  });
   return { starts, ends };
 }
 
@@ -103,9 +153,8 @@ export function wordBoundaries(text: string): { starts: number[]; ends: number[]
 export function indexText(text: string): string {
   // The same words as tokenize(), without building a token object per word (this runs on every capture).
   const terms: string[] = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    if (match[0].length <= MAX_WORD_CHARS) terms.push(termOf(match[0]));
-  }
+  forEachWord(text, (start, end) => {
+    if (end - start <= MAX_WORD_CHARS) terms.push(termOf(text.slice(start, end)));
+  });
   return terms.join(' ');
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
-import { foldWord, indexText, termOf, tokenize } from './analyzer.js';
+import { foldWord, forEachWord, indexText, termOf, tokenize } from './analyzer.js';
 import { parseSearchQuery, SearchQueryError } from './search-query.js';
 import { makeSnippet, renderSnippet } from './snippet.js';
 
@@ -25,6 +25,22 @@ describe('analyzer', () => {
   it('gives offsets into the original text', () => {
     const text = 'Kadyrov’s men, in Грозный.';
     expect(tokenize(text).map((token) => text.slice(token.start, token.end))).toEqual(['Kadyrov', 's', 'men', 'in', 'Грозный']);
+  });
+
+  it('finds exactly the words of /[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}]*/u, astral letters and lone surrogates included', () => {
+    const word = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+    // Letters with and without combining marks, digits of other scripts, spacing marks, astral
+    // letters and symbols, lone surrogates, and separators.
+    const pieces = ['a', 'Z', 'é', 'e\u0301', 'й', 'Ё', '1', '٣', ' ', '-', '\n', '\u0301', '\u0903', '𝐀', '😀', '\ud800', '\udc00', '𐐷', '\u200b', '_', 'ß', '中', '\u05d0', '\u0670', '’'];
+    let seed = 7;
+    const random = (below: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % below);
+    for (let round = 0; round < 20000; round++) {
+      let text = '';
+      for (let length = random(16); length > 0; length--) text += pieces[random(pieces.length)];
+      const found: [number, number][] = [];
+      forEachWord(text, (start, end) => found.push([start, end]));
+      expect([text, found]).toEqual([text, [...text.matchAll(word)].map((match) => [match.index, match.index + match[0].length])]);
+    }
   });
 
   it('skips overlong junk words', () => {
