@@ -6,7 +6,7 @@ import { clusterPairs } from './cluster.js';
 import { mapColumns, parsePersonCsv, PersonListError } from './columns.js';
 import { compareDates, compareNames, compareRecords, FIELDS, GIVEN, MISSING } from './comparisons.js';
 import { DateParseError, parseDate } from './dates.js';
-import { DEFAULT_LINK_CONFIG, linkRecords, withoutOwnRecords } from './link.js';
+import { DEFAULT_LINK_CONFIG, linkRecords, nameDependence, withoutOwnRecords } from './link.js';
 import { aggregatePatterns, estimateEm, initialM } from './model.js';
 import { Preparer, type PersonRecord } from './record.js';
 
@@ -379,6 +379,78 @@ describe('term frequencies', () => {
     expect(adjusted[0]).toBeCloseTo(1 / 99, 5);
     expect(adjusted[20]).toBeCloseTo(40 / 99, 5);
     expect(adjusted[70]).toBeCloseTo(1 / 99, 5);
+  });
+});
+
+// Two peoples whose given names, surnames, patronymics and places never mix. Within a people every
+// combination is equally common (4 given names × 4 surnames × 3 patronymics × 2 places), so most
+// records have namesakes of their own people. Each person is on two lists: with a full date, and
+// without one.
+function twoPeoples(persons: number): PersonRecord[] {
+  const peoples = [
+    { given: ['Ivan', 'Sergei', 'Pavel', 'Oleg'], surname: ['Ivanov', 'Petrov', 'Sidorov', 'Smirnov'], patronymic: ['Ivanovich', 'Petrovich', 'Olegovich'], place: ['Moskva', 'Tula'] },
+    { given: ['Magomed', 'Ruslan', 'Apti', 'Adam'], surname: ['Kadyrov', 'Dudaev', 'Basaev', 'Umarov'], patronymic: ['Musaevich', 'Alievich', 'Adamovich'], place: ['Shali', 'Vedeno'] },
+  ];
+  const records: PersonRecord[] = [];
+  for (let index = 0; index < persons; index++) {
+    const people = peoples[index % 2]!;
+    const j = index >> 1;
+    const person = { given: people.given[j % 4]!, surname: people.surname[(j >> 2) % 4]!, patronymic: people.patronymic[(j >> 4) % 3]!, place: people.place[Math.floor(j / 48) % 2]!, sex: 'm' as const };
+    records.push({ source: 'a.csv', id: `a${index}`, ...person, birthDate: { year: 1940 + ((index * 7) % 60), month: 1 + ((index * 5) % 12), day: 1 + ((index * 11) % 28) } });
+    records.push({ source: 'b.csv', id: `b${index}`, ...person });
+  }
+  return records;
+}
+
+describe('namesakes', () => {
+  it('count two names that go together as commoner than their separate shares say, names that never meet as rarer, and a rare pair of names as independent', () => {
+    const preparer = new Preparer();
+    const records = twoPeoples(400).map((record) => preparer.prepare(record));
+    records.push(preparer.prepare({ source: 'a.csv', id: 'mixed', given: 'Ivan', surname: 'Kadyrov' }));
+    records.push(preparer.prepare({ source: 'a.csv', id: 'rare', given: 'Zelimkhan', surname: 'Yandarbiev' }));
+    const n = records.length;
+    // Shares of each record's given name and surname among all records: either people's names are half the records.
+    const shares = FIELDS.map(() => new Float32Array(n));
+    for (const [field, key] of [[GIVEN, 'given'], [1, 'surname']] as const) {
+      const counts = new Map<string, number>();
+      for (const record of records) counts.set(record[key]!.stem, (counts.get(record[key]!.stem) ?? 0) + 1);
+      records.forEach((record, index) => (shares[field]![index] = counts.get(record[key]!.stem)! / n));
+    }
+    const m = FIELDS.map((field) => field.levels.map((_, level) => (level === 0 ? 1 : 0)));
+    const model = { fields: [], levels: [], m, u: m, uRandom: m, lambda: 1e-9, iterations: 0, converged: true };
+    const dependence = nameDependence(records, shares, model);
+    // A pair of one people's names is held by about twice the records independence predicts (log2 2 = 1).
+    expect(dependence[0]).toBeGreaterThan(0.8);
+    expect(dependence[0]).toBeLessThan(1.2);
+    // Ivan Kadyrov is the only record mixing the peoples' names, where independence expects a dozen.
+    expect(dependence[n - 2]).toBeLessThan(-2);
+    // Zelimkhan Yandarbiev's names are rare apart and together: nothing to correct.
+    expect(Math.abs(dependence[n - 1]!)).toBeLessThan(0.1);
+  });
+
+  it('weigh the fields of pairs agreeing on both names by u among namesakes, who share patronymic and place more often than random pairs', () => {
+    const records = twoPeoples(600);
+    const patronymic = FIELDS.findIndex((field) => field.name === 'patronymic');
+    const place = FIELDS.findIndex((field) => field.name === 'place');
+    const aware = linkRecords(records);
+    const uNamesakes = aware.model.uNamesakes!;
+    expect(uNamesakes[patronymic]![0]!).toBeGreaterThan(1.5 * aware.model.u[patronymic]![0]!);
+    expect(uNamesakes[place]![0]!).toBeGreaterThan(1.5 * aware.model.u[place]![0]!);
+    const naive = linkRecords(records, { ...DEFAULT_LINK_CONFIG, namesakePairs: 0, nameDependence: false });
+    expect(naive.model.uNamesakes).toBeUndefined();
+    // Persons 0 and 192 are namesakes with the same patronymic and place; the second's record without a date.
+    const weightOf = (result: ReturnType<typeof linkRecords>, a: number, b: number) => {
+      const n = records.length;
+      const at = result.pairs.indexOf(a * n + b);
+      return at < 0 ? -Infinity : result.weights[at]!;
+    };
+    const [a, b] = [0, 385];
+    expect(records[a]!.surname).toBe(records[b]!.surname);
+    expect(records[a]!.given).toBe(records[b]!.given);
+    expect(records[a]!.patronymic).toBe(records[b]!.patronymic);
+    expect(records[a]!.place).toBe(records[b]!.place);
+    expect(weightOf(naive, a, b)).toBeGreaterThan(-Infinity);
+    expect(weightOf(aware, a, b)).toBeLessThan(weightOf(naive, a, b));
   });
 });
 
