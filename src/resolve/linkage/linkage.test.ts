@@ -4,7 +4,7 @@ import { nameForms } from '../names/name-forms.js';
 import { BLOCKING_RULES, CandidateIndex, candidatePairs, type BlockingRule } from './blocking.js';
 import { clusterPairs } from './cluster.js';
 import { mapColumns, parsePersonCsv, PersonListError } from './columns.js';
-import { compareDates, compareNames, compareRecords, FIELDS, GIVEN, MISSING } from './comparisons.js';
+import { compareDates, compareNames, compareRecords, FIELDS, GIVEN, MISSING, withinOneEdit } from './comparisons.js';
 import { DateParseError, parseDate } from './dates.js';
 import { DEFAULT_LINK_CONFIG, linkRecords, nameDependence, withoutOwnRecords } from './link.js';
 import { aggregatePatterns, estimateEm, initialM } from './model.js';
@@ -14,7 +14,7 @@ const surname = (text: string) => nameForms(text, 'surname');
 const date = (text: string) => parseDate(text);
 
 describe('name comparison levels', () => {
-  it('orders exact, transliteration, stem, diminutive, Jaro–Winkler bands, phonetic, else; missing is neutral', () => {
+  it('orders exact, transliteration, stem, diminutive, Jaro–Winkler bands, one edit, phonetic, else; missing is neutral', () => {
     expect(compareNames(surname('Кадыров'), surname('кадыров'))).toBe(0);
     expect(compareNames(surname('Кадыров'), surname('Kadyrov'))).toBe(1);
     expect(compareNames(surname('Кадыров'), surname('Кадырова'))).toBe(2);
@@ -23,8 +23,20 @@ describe('name comparison levels', () => {
     expect(compareNames(surname('Magomadov'), surname('Magomadav'))).toBe(4);
     expect(compareNames(surname('Batayev'), surname('Batuyev'))).toBe(5);
     expect(compareNames(surname('Dudaev'), surname('Dadaev'))).toBe(6);
-    expect(compareNames(surname('Kadyrov'), surname('Dudaev'))).toBe(7);
+    expect(compareNames(surname('Dudaev'), surname('Dodayeff'))).toBe(7);
+    expect(compareNames(surname('Kadyrov'), surname('Dudaev'))).toBe(8);
     expect(compareNames(surname('Kadyrov'), null)).toBe(MISSING);
+  });
+
+  it('takes a typo early in a name, which Jaro–Winkler scores low, as one edit, across scripts', () => {
+    expect(compareNames(surname('Семёнов'), surname('STMENOV'))).toBe(6);
+    expect(compareNames(surname('Kulikov'), surname('Kuliiov'))).toBe(6);
+    expect(withinOneEdit('semenov', 'stmenov')).toBe(true);
+    expect(withinOneEdit('semenov', 'esmenov')).toBe(true);
+    expect(withinOneEdit('semenov', 'semmenov')).toBe(true);
+    expect(withinOneEdit('semenov', 'smenov')).toBe(true);
+    expect(withinOneEdit('semenov', 'esmneov')).toBe(false);
+    expect(withinOneEdit('semenov', 'stmenv')).toBe(false);
   });
 
   it('makes diminutives and nicknames of a given name equivalent, across scripts, but not two full names sharing a short form', () => {
