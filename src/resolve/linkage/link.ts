@@ -47,6 +47,8 @@ export interface LinkConfig {
   keepProbability: number;
   /** Candidate pairs a training session compares at most (an even sample of them beyond that). */
   trainingPairs: number;
+  /** Train m on name blocks again with namesake u instead of random-pair u, and measure namesake u again with that m. */
+  namesakeTraining: boolean;
   /** Correct the term-frequency adjustment of pairs agreeing on both names for how often the two names go together (see nameDependence). */
   nameDependence: boolean;
   /** Pairs of records sharing both name stems drawn to estimate u among namesakes (0: namesakes are scored with random-pair u). */
@@ -77,6 +79,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   trainingNamesakes: 1,
   namesakePairs: 200_000,
   nameDependence: true,
+  namesakeTraining: true,
   keepProbability: 0.1,
   trainingPairs: 2_000_000,
   seed: 1969,
@@ -222,7 +225,7 @@ function sessionRecall(session: number, prepared: readonly PreparedRecord[], m: 
   return named * named * rareShare * agree(m[0]!) * agree(m[1]!);
 }
 
-function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], config: LinkConfig, tf: Float32Array[], cache: ComparisonCache): FsModel {
+function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], config: LinkConfig, tf: Float32Array[], cache: ComparisonCache, uNamesakes?: number[][]): FsModel {
   const F = FIELDS.length;
   const n = prepared.length;
   const mSums = FIELDS.map((field) => new Array<number>(field.levels.length).fill(0));
@@ -255,7 +258,9 @@ function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], co
         counter.add(vector);
       }
     }
-    const sessionModel = estimateEm(counter.patterns(), FIELDS, uRandom, { estimateU: false, maxIterations: 200, tolerance: 1e-6, initialLambda: 0.5 });
+    // Inside name blocks the pairs of different persons are namesakes: their u is the namesakes' (when known).
+    const sessionU = session.rareNames && uNamesakes ? uNamesakes : uRandom;
+    const sessionModel = estimateEm(counter.patterns(), FIELDS, sessionU, { estimateU: false, maxIterations: 200, tolerance: 1e-6, initialLambda: 0.5 });
     iterations += sessionModel.iterations;
     found.push({ session: index, matches: sessionModel.lambda * total });
     converged &&= sessionModel.converged;
@@ -411,8 +416,12 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
 
   const uRandom = uFromRandomPairs(sample, FIELDS);
   const tf = termFrequencies(prepared);
-  const model = trainModel(prepared, uRandom, config, tf, cache);
+  let model = trainModel(prepared, uRandom, config, tf, cache);
   model.uNamesakes = namesakeU(prepared, model, config.namesakePairs, random, cache);
+  if (model.uNamesakes && config.namesakeTraining) {
+    model = trainModel(prepared, uRandom, config, tf, cache, model.uNamesakes);
+    model.uNamesakes = namesakeU(prepared, model, config.namesakePairs, random, cache);
+  }
   const scoringTf = withoutOwnRecords(tf, model, n);
   const dependence = config.nameDependence ? nameDependence(prepared, scoringTf, model) : undefined;
   lap('estimate');
