@@ -464,6 +464,14 @@ describe('namesakes', () => {
     expect(weightOf(naive, a, b)).toBeGreaterThan(-Infinity);
     expect(weightOf(aware, a, b)).toBeLessThan(weightOf(naive, a, b));
   });
+
+  it('train on name blocks with namesake u, so that namesakes sharing a patronymic and place count less as matches', () => {
+    const records = twoPeoples(600);
+    const twice = linkRecords(records);
+    const once = linkRecords(records, { ...DEFAULT_LINK_CONFIG, namesakeTraining: false });
+    // 600 matching pairs among 1,200 records: λ is 8e-4; random-pair u in name blocks takes far more namesakes for matches.
+    expect(twice.model.lambda).toBeLessThan(0.85 * once.model.lambda);
+  });
 });
 
 describe('linkRecords', () => {
