@@ -1,7 +1,7 @@
 import { BLOCKING_RULES, CandidateIndex, type BlockingStats } from './blocking.js';
 import { clusterPairs, type ClusterStats } from './cluster.js';
 import { ComparisonCache, compareRecords, FIELDS, GIVEN, MISSING, SOURCE_LEVELS, SURNAME } from './comparisons.js';
-import { estimateEm, initialM, levelWeight, PatternCounter, uFromRandomPairs, weightOfProbability, type FsModel } from './model.js';
+import { estimateEm, initialM, levelWeight, PatternCounter, uFromRandomPairs, weightOfProbability, type FsModel, type Patterns } from './model.js';
 import { Preparer, type PersonRecord, type PreparedRecord } from './record.js';
 import { seededRandom } from '../seeded-random.js';
 
@@ -225,17 +225,22 @@ function sessionRecall(session: number, prepared: readonly PreparedRecord[], m: 
   return named * named * rareShare * agree(m[0]!) * agree(m[1]!);
 }
 
-function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], config: LinkConfig, tf: Float32Array[], cache: ComparisonCache, uNamesakes?: number[][]): FsModel {
+/** One training session's pairs, compared: level patterns with counts, and how many pairs the blocks hold. */
+interface SessionPairs {
+  session: number;
+  excluded: number[];
+  patterns: Patterns;
+  present: Int32Array;
+  total: number;
+}
+
+/** Compare each training session's pairs (at most trainingPairs of them) into level patterns; EM then runs on patterns alone. */
+function trainingPairs(prepared: readonly PreparedRecord[], config: LinkConfig, rare: Uint8Array, cache: ComparisonCache): SessionPairs[] {
   const F = FIELDS.length;
   const n = prepared.length;
-  const mSums = FIELDS.map((field) => new Array<number>(field.levels.length).fill(0));
-  const sessionsPerField = new Array<number>(F).fill(0);
-  let iterations = 0;
-  let converged = true;
-  const found: { session: number; matches: number }[] = [];
-  const rare = rareNames(prepared, tf, config.trainingNamesakes);
   const out = new Int32Array(n);
   const vector = new Uint8Array(F);
+  const sessions: SessionPairs[] = [];
   for (const [index, session] of TRAINING_SESSIONS.entries()) {
     const rules = BLOCKING_RULES.filter((rule) => session.rules.includes(rule.name));
     const excluded = session.excludes.map((name) => FIELDS.findIndex((field) => field.name === name));
@@ -258,14 +263,29 @@ function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], co
         counter.add(vector);
       }
     }
+    sessions.push({ session: index, excluded, patterns: counter.patterns(), present: counter.present, total });
+  }
+  return sessions;
+}
+
+/** m and λ from the training sessions' pairs by EM, with u fixed: random-pair u, or in name blocks namesake u when given. */
+function trainModel(prepared: readonly PreparedRecord[], sessions: readonly SessionPairs[], rare: Uint8Array, uRandom: number[][], uNamesakes?: number[][]): FsModel {
+  const F = FIELDS.length;
+  const n = prepared.length;
+  const mSums = FIELDS.map((field) => new Array<number>(field.levels.length).fill(0));
+  const sessionsPerField = new Array<number>(F).fill(0);
+  let iterations = 0;
+  let converged = true;
+  const found: { session: number; matches: number }[] = [];
+  for (const { session, excluded, patterns, present, total } of sessions) {
     // Inside name blocks the pairs of different persons are namesakes: their u is the namesakes' (when known).
-    const sessionU = session.rareNames && uNamesakes ? uNamesakes : uRandom;
-    const sessionModel = estimateEm(counter.patterns(), FIELDS, sessionU, { estimateU: false, maxIterations: 200, tolerance: 1e-6, initialLambda: 0.5 });
+    const sessionU = TRAINING_SESSIONS[session]!.rareNames && uNamesakes ? uNamesakes : uRandom;
+    const sessionModel = estimateEm(patterns, FIELDS, sessionU, { estimateU: false, maxIterations: 200, tolerance: 1e-6, initialLambda: 0.5 });
     iterations += sessionModel.iterations;
-    found.push({ session: index, matches: sessionModel.lambda * total });
+    found.push({ session, matches: sessionModel.lambda * total });
     converged &&= sessionModel.converged;
     for (let f = 0; f < F; f++) {
-      if (excluded.includes(f) || counter.present[f]! < 10) continue;
+      if (excluded.includes(f) || present[f]! < 10) continue;
       sessionsPerField[f]!++;
       sessionModel.m[f]!.forEach((value, level) => (mSums[f]![level]! += value));
     }
@@ -416,10 +436,12 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
 
   const uRandom = uFromRandomPairs(sample, FIELDS);
   const tf = termFrequencies(prepared);
-  let model = trainModel(prepared, uRandom, config, tf, cache);
+  const rare = rareNames(prepared, tf, config.trainingNamesakes);
+  const sessions = trainingPairs(prepared, config, rare, cache);
+  let model = trainModel(prepared, sessions, rare, uRandom);
   model.uNamesakes = namesakeU(prepared, model, config.namesakePairs, random, cache);
   if (model.uNamesakes && config.namesakeTraining) {
-    model = trainModel(prepared, uRandom, config, tf, cache, model.uNamesakes);
+    model = trainModel(prepared, sessions, rare, uRandom, model.uNamesakes);
     model.uNamesakes = namesakeU(prepared, model, config.namesakePairs, random, cache);
   }
   const scoringTf = withoutOwnRecords(tf, model, n);
