@@ -199,9 +199,12 @@ describe('clustering guard', () => {
 });
 
 describe('default configuration', () => {
-  it('links at posterior 0.5, merges weakly from 0.3 on half the cross pairs, and keeps one person a list', () => {
-    expect(DEFAULT_LINK_CONFIG.threshold).toBe(0.5);
-    expect(DEFAULT_LINK_CONFIG.weakProbability).toBe(0.3);
+  it('links at posterior 0.3 with namesake-aware scoring, without weak merges, and keeps one person a list', () => {
+    expect(DEFAULT_LINK_CONFIG.threshold).toBe(0.3);
+    expect(DEFAULT_LINK_CONFIG.namesakePairs).toBeGreaterThan(0);
+    expect(DEFAULT_LINK_CONFIG.nameDependence).toBe(true);
+    expect(DEFAULT_LINK_CONFIG.namesakeTraining).toBe(true);
+    expect(DEFAULT_LINK_CONFIG.weakProbability).toBeUndefined();
     expect(DEFAULT_LINK_CONFIG.weakShare).toBe(0.5);
     expect(DEFAULT_LINK_CONFIG.oneListFactor).toBe(2);
     expect(DEFAULT_LINK_CONFIG.oneListMargin).toBe(8);
