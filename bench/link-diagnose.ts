@@ -1,18 +1,19 @@
 import { loadSet, type LabelledSet } from './link.bench.js';
 import { candidatePairs, BLOCKING_RULES } from '../src/resolve/linkage/blocking.js';
 import { compareRecords, FIELDS } from '../src/resolve/linkage/comparisons.js';
-import { DEFAULT_LINK_CONFIG, linkRecords } from '../src/resolve/linkage/link.js';
+import { DEFAULT_LINK_CONFIG, linkRecords, type LinkConfig } from '../src/resolve/linkage/link.js';
 import { Preparer, type PersonRecord } from '../src/resolve/linkage/record.js';
 import { victimLists } from './victim-lists.js';
 
 /*
- * `npx tsx bench/link-diagnose.ts SET [examples]` (SET: fake, febrl, historical, victims-10000, …):
+ * `npx tsx bench/link-diagnose.ts SET [examples] [config JSON]` (SET: fake, febrl, historical, victims-10000, …):
  * links one set with the default configuration and sorts the pairs it gets wrong by cause — missed
  * pairs never put in one block, scored below the threshold, or linked but refused by the clustering
  * guard; wrong pairs joined by a direct link or only through a chain — with examples of each.
  */
 
-const [name = 'historical', exampleArg = '8'] = process.argv.slice(2);
+const [name = 'historical', exampleArg = '8', configArg = '{}'] = process.argv.slice(2);
+const config: LinkConfig = { ...DEFAULT_LINK_CONFIG, ...(JSON.parse(configArg) as Partial<LinkConfig>) };
 const examples = Number(exampleArg);
 let set: LabelledSet;
 if (name.startsWith('victims-')) {
@@ -21,10 +22,10 @@ if (name.startsWith('victims-')) {
 } else set = await loadSet(name, '/work/shared/linkage');
 const { records, truth } = set;
 const n = records.length;
-const result = linkRecords(records, DEFAULT_LINK_CONFIG);
+const result = linkRecords(records, config);
 const preparer = new Preparer();
 const prepared = records.map((record) => preparer.prepare(record));
-const { pairs: candidates } = candidatePairs(prepared, BLOCKING_RULES, DEFAULT_LINK_CONFIG.blockCap, DEFAULT_LINK_CONFIG.sortedWindow);
+const { pairs: candidates } = candidatePairs(prepared, BLOCKING_RULES, config.blockCap, config.sortedWindow);
 const isCandidate = (a: number, b: number) => {
   const key = a * n + b;
   let low = 0;

@@ -8,7 +8,10 @@ import type { PreparedRecord } from './record.js';
 /** Level of a field that is missing on either side: it adds no weight either way. */
 export const MISSING = 255;
 
-export const NAME_LEVELS = ['exact', 'transliteration', 'stem', 'diminutive or nickname', 'jaro-winkler ≥ 0.94', 'jaro-winkler ≥ 0.88', 'phonetic', 'else'] as const;
+// "One edit" catches a typo that Jaro–Winkler scores low: early in the word, where the prefix bonus
+// is lost (Семёнов / STMENOV), or in a short name.
+export const NAME_LEVELS = ['exact', 'transliteration', 'stem', 'diminutive or nickname', 'jaro-winkler ≥ 0.94', 'jaro-winkler ≥ 0.88', 'one edit', 'phonetic', 'else'] as const;
+const NAME_ELSE = NAME_LEVELS.length - 1;
 // "Same month" and "same year" are split by whether the finer parts are unknown on one side (a list
 // that writes years only) or known on both and different (evidence against: 1999-11-01 vs 1999-04-19).
 export const DATE_LEVELS = ['same day', 'one digit off or day/month swapped', 'same month', 'same month, days differ', 'same year', 'same year, months differ', 'within 2 years', 'year one digit off', 'conflict'] as const;
@@ -55,8 +58,33 @@ export function compareNames(a: NameForms | null, b: NameForms | null): number {
   const similarity = jaroWinkler(a.keys[0]!, b.keys[0]!);
   if (similarity >= 0.94) return 4;
   if (similarity >= 0.88) return 5;
-  if (phoneticMatch(a.phonetic, b.phonetic)) return 6;
-  return 7;
+  if (oneEdit(a, b)) return 6;
+  if (phoneticMatch(a.phonetic, b.phonetic)) return 7;
+  return NAME_ELSE;
+}
+
+/** Whether two names of at least four letters are one typo apart: in a romanisation key, or as written in one script. */
+function oneEdit(a: NameForms, b: NameForms): boolean {
+  if (a.exact.length >= 4 && b.exact.length >= 4 && withinOneEdit(a.exact, b.exact)) return true;
+  for (const x of a.keys) for (const y of b.keys) if (x.length >= 4 && y.length >= 4 && withinOneEdit(x, y)) return true;
+  return false;
+}
+
+/** One letter inserted, deleted or substituted, or two adjacent letters swapped (strings that differ). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const restA = endA - start;
+  const restB = endB - start;
+  if (restA <= 1 && restB <= 1) return true;
+  return restA === 2 && restB === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
 }
 
 const digits = (date: PartialDate) => `${date.year}${String(date.month).padStart(2, '0')}${String(date.day).padStart(2, '0')}`;
@@ -168,8 +196,8 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8A
   let surname = cache.name(a.surname, b.surname);
   // A missing part counts as worse than any level here, so a lone name (a list that gives only
   // "Powell" or only "Магомадов", in whichever column) is read as whichever part it matches best.
-  const cost = (level: number) => (level === MISSING ? 8 : level);
-  if (cost(given) + cost(surname) >= 7 && (a.given !== null || a.surname !== null) && (b.given !== null || b.surname !== null)) {
+  const cost = (level: number) => (level === MISSING ? NAME_ELSE + 1 : level);
+  if (cost(given) + cost(surname) >= NAME_ELSE && (a.given !== null || a.surname !== null) && (b.given !== null || b.surname !== null)) {
     const crossedGiven = cache.name(a.surname, b.given);
     const crossedSurname = cache.name(a.given, b.surname);
     if (cost(crossedGiven) + cost(crossedSurname) < cost(given) + cost(surname)) {

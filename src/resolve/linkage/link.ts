@@ -1,7 +1,7 @@
 import { BLOCKING_RULES, CandidateIndex, type BlockingStats } from './blocking.js';
 import { clusterPairs, type ClusterStats } from './cluster.js';
 import { ComparisonCache, compareRecords, FIELDS, GIVEN, MISSING, SOURCE_LEVELS, SURNAME } from './comparisons.js';
-import { estimateEm, initialM, levelWeight, PatternCounter, uFromRandomPairs, weightOfProbability, type FsModel } from './model.js';
+import { estimateEm, initialM, levelWeight, PatternCounter, uFromRandomPairs, weightOfProbability, type FsModel, type Patterns } from './model.js';
 import { Preparer, type PersonRecord, type PreparedRecord } from './record.js';
 import { seededRandom } from '../seeded-random.js';
 
@@ -47,6 +47,12 @@ export interface LinkConfig {
   keepProbability: number;
   /** Candidate pairs a training session compares at most (an even sample of them beyond that). */
   trainingPairs: number;
+  /** Train m on name blocks again with namesake u instead of random-pair u, and measure namesake u again with that m. */
+  namesakeTraining: boolean;
+  /** Correct the term-frequency adjustment of pairs agreeing on both names for how often the two names go together (see nameDependence). */
+  nameDependence: boolean;
+  /** Pairs of records sharing both name stems drawn to estimate u among namesakes (0: namesakes are scored with random-pair u). */
+  namesakePairs: number;
   /** Name-blocked training uses names that at most this many records are expected to share by chance (see rareNamePairs). */
   trainingNamesakes: number;
   seed: number;
@@ -57,11 +63,10 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   sortedWindow: 10,
   randomPairs: 200_000,
   estimateU: true,
-  threshold: 0.5,
+  threshold: 0.3,
   conflictProbability: 0.00003,
   bridgeMargin: 4,
   minLinkShare: 0.1,
-  weakProbability: 0.3,
   weakMinSupport: 2,
   oneListFactor: 2,
   oneListMargin: 8,
@@ -71,6 +76,9 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   hardConflictOverrule: 0,
   tfClamp: 6,
   trainingNamesakes: 1,
+  namesakePairs: 200_000,
+  nameDependence: true,
+  namesakeTraining: true,
   keepProbability: 0.1,
   trainingPairs: 2_000_000,
   seed: 1969,
@@ -216,17 +224,22 @@ function sessionRecall(session: number, prepared: readonly PreparedRecord[], m: 
   return named * named * rareShare * agree(m[0]!) * agree(m[1]!);
 }
 
-function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], config: LinkConfig, tf: Float32Array[], cache: ComparisonCache): FsModel {
+/** One training session's pairs, compared: level patterns with counts, and how many pairs the blocks hold. */
+interface SessionPairs {
+  session: number;
+  excluded: number[];
+  patterns: Patterns;
+  present: Int32Array;
+  total: number;
+}
+
+/** Compare each training session's pairs (at most trainingPairs of them) into level patterns; EM then runs on patterns alone. */
+function trainingPairs(prepared: readonly PreparedRecord[], config: LinkConfig, rare: Uint8Array, cache: ComparisonCache): SessionPairs[] {
   const F = FIELDS.length;
   const n = prepared.length;
-  const mSums = FIELDS.map((field) => new Array<number>(field.levels.length).fill(0));
-  const sessionsPerField = new Array<number>(F).fill(0);
-  let iterations = 0;
-  let converged = true;
-  const found: { session: number; matches: number }[] = [];
-  const rare = rareNames(prepared, tf, config.trainingNamesakes);
   const out = new Int32Array(n);
   const vector = new Uint8Array(F);
+  const sessions: SessionPairs[] = [];
   for (const [index, session] of TRAINING_SESSIONS.entries()) {
     const rules = BLOCKING_RULES.filter((rule) => session.rules.includes(rule.name));
     const excluded = session.excludes.map((name) => FIELDS.findIndex((field) => field.name === name));
@@ -249,12 +262,29 @@ function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], co
         counter.add(vector);
       }
     }
-    const sessionModel = estimateEm(counter.patterns(), FIELDS, uRandom, { estimateU: false, maxIterations: 200, tolerance: 1e-6, initialLambda: 0.5 });
+    sessions.push({ session: index, excluded, patterns: counter.patterns(), present: counter.present, total });
+  }
+  return sessions;
+}
+
+/** m and λ from the training sessions' pairs by EM, with u fixed: random-pair u, or in name blocks namesake u when given. */
+function trainModel(prepared: readonly PreparedRecord[], sessions: readonly SessionPairs[], rare: Uint8Array, uRandom: number[][], uNamesakes?: number[][]): FsModel {
+  const F = FIELDS.length;
+  const n = prepared.length;
+  const mSums = FIELDS.map((field) => new Array<number>(field.levels.length).fill(0));
+  const sessionsPerField = new Array<number>(F).fill(0);
+  let iterations = 0;
+  let converged = true;
+  const found: { session: number; matches: number }[] = [];
+  for (const { session, excluded, patterns, present, total } of sessions) {
+    // Inside name blocks the pairs of different persons are namesakes: their u is the namesakes' (when known).
+    const sessionU = TRAINING_SESSIONS[session]!.rareNames && uNamesakes ? uNamesakes : uRandom;
+    const sessionModel = estimateEm(patterns, FIELDS, sessionU, { estimateU: false, maxIterations: 200, tolerance: 1e-6, initialLambda: 0.5 });
     iterations += sessionModel.iterations;
-    found.push({ session: index, matches: sessionModel.lambda * total });
+    found.push({ session, matches: sessionModel.lambda * total });
     converged &&= sessionModel.converged;
     for (let f = 0; f < F; f++) {
-      if (excluded.includes(f) || counter.present[f]! < 10) continue;
+      if (excluded.includes(f) || present[f]! < 10) continue;
       sessionsPerField[f]!++;
       sessionModel.m[f]!.forEach((value, level) => (mSums[f]![level]! += value));
     }
@@ -266,6 +296,104 @@ function trainModel(prepared: readonly PreparedRecord[], uRandom: number[][], co
   const matches = estimates.length > 0 ? Math.exp(estimates.reduce((sum, value) => sum + Math.log(value), 0) / estimates.length) : n / 2;
   const lambda = Math.min(0.5, Math.max(1 / allPairs, matches / Math.max(1, allPairs)));
   return { fields: FIELDS.map((field) => field.name), levels: FIELDS.map((field) => [...field.levels]), m, u: uRandom, uRandom, lambda, iterations, converged };
+}
+
+// Pseudo-records of the independence expectation in nameDependence: a name pair held by a few
+// records says little about how names go together.
+const DEPENDENCE_PRIOR_RECORDS = 2;
+
+/**
+ * How much more often other persons' records hold both of a record's name stems than the two
+ * separate term frequencies say, as log2 of the ratio (per record, 0 without both names). The
+ * term-frequency adjustment takes a given name and a surname as independent, but a people's given
+ * names go with its surnames (Магомед with Чеченские surnames, Сергей with Russian ones), so two
+ * records sharing both are commoner than the product of the shares. The count of the pair of stems
+ * loses the record itself and its expected own-person records (as in withoutOwnRecords) and is
+ * set against the count independence predicts from the (own-person-free) shares; both get
+ * DEPENDENCE_PRIOR_RECORDS pseudo-records, so rare pairs stay near independence.
+ */
+export function nameDependence(prepared: readonly PreparedRecord[], shares: Float32Array[], model: FsModel): Float32Array {
+  const n = prepared.length;
+  const keys = prepared.map((record) => (record.given === null || record.surname === null ? null : [record.given.stem, record.surname.stem].sort().join('\u0000')));
+  const counts = new Map<string, number>();
+  let present = 0;
+  for (const key of keys) {
+    if (key === null) continue;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    present++;
+  }
+  const dependence = new Float32Array(n);
+  if (present < 3) return dependence;
+  const agree = (f: number) => model.m[f]!.slice(0, FIELDS[f]!.tfLevels).reduce((sum, value) => sum + value, 0);
+  const own = model.lambda * (n - 1) * (present / n) * agree(GIVEN) * agree(SURNAME);
+  keys.forEach((key, index) => {
+    if (key === null) return;
+    const observed = Math.max(0, counts.get(key)! - 1 - own);
+    const expected = (present - 1) * shares[GIVEN]![index]! * shares[SURNAME]![index]!;
+    dependence[index] = Math.log2((observed + DEPENDENCE_PRIOR_RECORDS) / (expected + DEPENDENCE_PRIOR_RECORDS));
+  });
+  return dependence;
+}
+
+// Weight, in pairs, of random-pair u as a prior on namesake u: where few namesake pairs differ (a
+// short list, a rare level), their u stays near the random pairs' u.
+const NAMESAKE_PRIOR_PAIRS = 1_000;
+
+/**
+ * u of the fields other than the names among pairs that agree on both names. Fellegi–Sunter takes
+ * the fields of a non-matching pair as independent, but they are not: namesakes are mostly of one
+ * people, and share its patronymics, villages and (through the given name) sex far more often than
+ * two records drawn at random do. Scored with random-pair u, two namesakes who also share a
+ * patronymic and a place look like one person, and the more namesakes a list holds, the more such
+ * wrong links it makes. So u is also measured where it is used: pairs drawn at random among the
+ * records sharing both name stems (each such pair equally likely). Some of these pairs are matches;
+ * EM with m held at the trained values separates them, estimating u (and the share of matches) only.
+ * The estimate is shrunk towards random-pair u by NAMESAKE_PRIOR_PAIRS pseudo-pairs. Undefined when
+ * fewer than that many namesake pairs exist.
+ */
+function namesakeU(prepared: readonly PreparedRecord[], model: FsModel, pairCount: number, random: () => number, cache: ComparisonCache): number[][] | undefined {
+  const groups = new Map<string, number[]>();
+  prepared.forEach((record, index) => {
+    if (record.given === null || record.surname === null) return;
+    const key = [record.given.stem, record.surname.stem].sort().join('\u0000');
+    const group = groups.get(key);
+    if (group) group.push(index);
+    else groups.set(key, [index]);
+  });
+  const members = [...groups.values()].filter((group) => group.length > 1);
+  const cumulative = new Float64Array(members.length);
+  let total = 0;
+  members.forEach((group, g) => (cumulative[g] = total += (group.length * (group.length - 1)) / 2));
+  if (total < NAMESAKE_PRIOR_PAIRS || pairCount <= 0) return undefined;
+  const F = FIELDS.length;
+  const counter = new PatternCounter(F);
+  const vector = new Uint8Array(F);
+  const draws = Math.min(pairCount, total);
+  for (let s = 0; s < draws; s++) {
+    const target = random() * total;
+    let low = 0;
+    let high = members.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cumulative[middle]! > target) high = middle;
+      else low = middle + 1;
+    }
+    const group = members[low]!;
+    const x = Math.floor(random() * group.length);
+    let y = Math.floor(random() * (group.length - 1));
+    if (y >= x) y++;
+    compareRecords(prepared[group[x]!]!, prepared[group[y]!]!, vector, 0, cache);
+    vector[GIVEN] = MISSING;
+    vector[SURNAME] = MISSING;
+    counter.add(vector);
+  }
+  const fitted = estimateEm(counter.patterns(), FIELDS, model.u, { estimateU: true, estimateM: false, initialM: model.m, maxIterations: 200, tolerance: 1e-6, initialLambda: 0.1 });
+  const differing = counter.total * (1 - fitted.lambda);
+  return FIELDS.map((_, f) => {
+    if (f === GIVEN || f === SURNAME || counter.present[f]! < 10) return [...model.u[f]!];
+    const share = (differing * counter.present[f]!) / counter.total;
+    return fitted.u[f]!.map((value, level) => (share * value + NAMESAKE_PRIOR_PAIRS * model.u[f]![level]!) / (share + NAMESAKE_PRIOR_PAIRS));
+  });
 }
 
 /**
@@ -307,26 +435,41 @@ export function linkRecords(records: readonly PersonRecord[], config: LinkConfig
 
   const uRandom = uFromRandomPairs(sample, FIELDS);
   const tf = termFrequencies(prepared);
-  const model = trainModel(prepared, uRandom, config, tf, cache);
+  const rare = rareNames(prepared, tf, config.trainingNamesakes);
+  const sessions = trainingPairs(prepared, config, rare, cache);
+  let model = trainModel(prepared, sessions, rare, uRandom);
+  model.uNamesakes = namesakeU(prepared, model, config.namesakePairs, random, cache);
+  if (model.uNamesakes && config.namesakeTraining) {
+    model = trainModel(prepared, sessions, rare, uRandom, model.uNamesakes);
+    model.uNamesakes = namesakeU(prepared, model, config.namesakePairs, random, cache);
+  }
   const scoringTf = withoutOwnRecords(tf, model, n);
+  const dependence = config.nameDependence ? nameDependence(prepared, scoringTf, model) : undefined;
   lap('estimate');
 
   const levelWeights = FIELDS.map((field, f) => field.levels.map((_, level) => levelWeight(model, f, level)));
+  // Pairs agreeing on both names (stems or better) weigh the other fields by namesake u.
+  const uNamesakes = model.uNamesakes;
+  const namesakeWeights = uNamesakes ? FIELDS.map((field, f) => field.levels.map((_, level) => Math.log2(model.m[f]![level]! / uNamesakes[f]![level]!))) : levelWeights;
   // Random-pair chance of agreeing on a tf field's levels 0…tfLevels−1: what an average value would give.
   const agreeChance = FIELDS.map((field, f) => uRandom[f]!.slice(0, field.tfLevels).reduce((sum, value) => sum + value, 0));
   const prior = Math.log2(model.lambda / (1 - model.lambda));
   /** Match weight of a pair from its comparison vector (at `offset` in `levels`), with term-frequency adjustment. */
   const weightOf = (a: number, b: number, levels: Uint8Array, offset: number) => {
     let weight = prior;
+    const namesakes = levels[offset + GIVEN]! <= 2 && levels[offset + SURNAME]! <= 2;
+    const weights = namesakes ? namesakeWeights : levelWeights;
     for (let f = 0; f < F; f++) {
       const level = levels[offset + f]!;
       if (level === MISSING) continue;
-      weight += levelWeights[f]![level]!;
+      weight += weights[f]![level]!;
       if (level < FIELDS[f]!.tfLevels) {
         const share = Math.max(scoringTf[f]![a]!, scoringTf[f]![b]!);
         if (share > 0) weight += Math.max(-config.tfClamp, Math.min(config.tfClamp, Math.log2(agreeChance[f]! / share)));
       }
     }
+    // Both names agree: their two adjustments assumed independence; correct by the pair's dependence.
+    if (dependence && levels[offset + GIVEN]! < FIELDS[GIVEN]!.tfLevels && levels[offset + SURNAME]! < FIELDS[SURNAME]!.tfLevels) weight -= Math.max(-config.tfClamp, Math.min(config.tfClamp, Math.max(dependence[a]!, dependence[b]!)));
     return weight;
   };
   // For the clustering guard, birth dates more than two years apart, or two different patronymics,

@@ -4,9 +4,9 @@ import { nameForms } from '../names/name-forms.js';
 import { BLOCKING_RULES, CandidateIndex, candidatePairs, type BlockingRule } from './blocking.js';
 import { clusterPairs } from './cluster.js';
 import { mapColumns, parsePersonCsv, PersonListError } from './columns.js';
-import { compareDates, compareNames, compareRecords, FIELDS, GIVEN, MISSING } from './comparisons.js';
+import { compareDates, compareNames, compareRecords, FIELDS, GIVEN, MISSING, withinOneEdit } from './comparisons.js';
 import { DateParseError, parseDate } from './dates.js';
-import { DEFAULT_LINK_CONFIG, linkRecords, withoutOwnRecords } from './link.js';
+import { DEFAULT_LINK_CONFIG, linkRecords, nameDependence, withoutOwnRecords } from './link.js';
 import { aggregatePatterns, estimateEm, initialM } from './model.js';
 import { Preparer, type PersonRecord } from './record.js';
 
@@ -14,7 +14,7 @@ const surname = (text: string) => nameForms(text, 'surname');
 const date = (text: string) => parseDate(text);
 
 describe('name comparison levels', () => {
-  it('orders exact, transliteration, stem, diminutive, Jaro–Winkler bands, phonetic, else; missing is neutral', () => {
+  it('orders exact, transliteration, stem, diminutive, Jaro–Winkler bands, one edit, phonetic, else; missing is neutral', () => {
     expect(compareNames(surname('Кадыров'), surname('кадыров'))).toBe(0);
     expect(compareNames(surname('Кадыров'), surname('Kadyrov'))).toBe(1);
     expect(compareNames(surname('Кадыров'), surname('Кадырова'))).toBe(2);
@@ -23,8 +23,20 @@ describe('name comparison levels', () => {
     expect(compareNames(surname('Magomadov'), surname('Magomadav'))).toBe(4);
     expect(compareNames(surname('Batayev'), surname('Batuyev'))).toBe(5);
     expect(compareNames(surname('Dudaev'), surname('Dadaev'))).toBe(6);
-    expect(compareNames(surname('Kadyrov'), surname('Dudaev'))).toBe(7);
+    expect(compareNames(surname('Dudaev'), surname('Dodayeff'))).toBe(7);
+    expect(compareNames(surname('Kadyrov'), surname('Dudaev'))).toBe(8);
     expect(compareNames(surname('Kadyrov'), null)).toBe(MISSING);
+  });
+
+  it('takes a typo early in a name, which Jaro–Winkler scores low, as one edit, across scripts', () => {
+    expect(compareNames(surname('Семёнов'), surname('STMENOV'))).toBe(6);
+    expect(compareNames(surname('Kulikov'), surname('Kuliiov'))).toBe(6);
+    expect(withinOneEdit('semenov', 'stmenov')).toBe(true);
+    expect(withinOneEdit('semenov', 'esmenov')).toBe(true);
+    expect(withinOneEdit('semenov', 'semmenov')).toBe(true);
+    expect(withinOneEdit('semenov', 'smenov')).toBe(true);
+    expect(withinOneEdit('semenov', 'esmneov')).toBe(false);
+    expect(withinOneEdit('semenov', 'stmenv')).toBe(false);
   });
 
   it('makes diminutives and nicknames of a given name equivalent, across scripts, but not two full names sharing a short form', () => {
@@ -187,9 +199,12 @@ describe('clustering guard', () => {
 });
 
 describe('default configuration', () => {
-  it('links at posterior 0.5, merges weakly from 0.3 on half the cross pairs, and keeps one person a list', () => {
-    expect(DEFAULT_LINK_CONFIG.threshold).toBe(0.5);
-    expect(DEFAULT_LINK_CONFIG.weakProbability).toBe(0.3);
+  it('links at posterior 0.3 with namesake-aware scoring, without weak merges, and keeps one person a list', () => {
+    expect(DEFAULT_LINK_CONFIG.threshold).toBe(0.3);
+    expect(DEFAULT_LINK_CONFIG.namesakePairs).toBeGreaterThan(0);
+    expect(DEFAULT_LINK_CONFIG.nameDependence).toBe(true);
+    expect(DEFAULT_LINK_CONFIG.namesakeTraining).toBe(true);
+    expect(DEFAULT_LINK_CONFIG.weakProbability).toBeUndefined();
     expect(DEFAULT_LINK_CONFIG.weakShare).toBe(0.5);
     expect(DEFAULT_LINK_CONFIG.oneListFactor).toBe(2);
     expect(DEFAULT_LINK_CONFIG.oneListMargin).toBe(8);
@@ -379,6 +394,86 @@ describe('term frequencies', () => {
     expect(adjusted[0]).toBeCloseTo(1 / 99, 5);
     expect(adjusted[20]).toBeCloseTo(40 / 99, 5);
     expect(adjusted[70]).toBeCloseTo(1 / 99, 5);
+  });
+});
+
+// Two peoples whose given names, surnames, patronymics and places never mix. Within a people every
+// combination is equally common (4 given names × 4 surnames × 3 patronymics × 2 places), so most
+// records have namesakes of their own people. Each person is on two lists: with a full date, and
+// without one.
+function twoPeoples(persons: number): PersonRecord[] {
+  const peoples = [
+    { given: ['Ivan', 'Sergei', 'Pavel', 'Oleg'], surname: ['Ivanov', 'Petrov', 'Sidorov', 'Smirnov'], patronymic: ['Ivanovich', 'Petrovich', 'Olegovich'], place: ['Moskva', 'Tula'] },
+    { given: ['Magomed', 'Ruslan', 'Apti', 'Adam'], surname: ['Kadyrov', 'Dudaev', 'Basaev', 'Umarov'], patronymic: ['Musaevich', 'Alievich', 'Adamovich'], place: ['Shali', 'Vedeno'] },
+  ];
+  const records: PersonRecord[] = [];
+  for (let index = 0; index < persons; index++) {
+    const people = peoples[index % 2]!;
+    const j = index >> 1;
+    const person = { given: people.given[j % 4]!, surname: people.surname[(j >> 2) % 4]!, patronymic: people.patronymic[(j >> 4) % 3]!, place: people.place[Math.floor(j / 48) % 2]!, sex: 'm' as const };
+    records.push({ source: 'a.csv', id: `a${index}`, ...person, birthDate: { year: 1940 + ((index * 7) % 60), month: 1 + ((index * 5) % 12), day: 1 + ((index * 11) % 28) } });
+    records.push({ source: 'b.csv', id: `b${index}`, ...person });
+  }
+  return records;
+}
+
+describe('namesakes', () => {
+  it('count two names that go together as commoner than their separate shares say, names that never meet as rarer, and a rare pair of names as independent', () => {
+    const preparer = new Preparer();
+    const records = twoPeoples(400).map((record) => preparer.prepare(record));
+    records.push(preparer.prepare({ source: 'a.csv', id: 'mixed', given: 'Ivan', surname: 'Kadyrov' }));
+    records.push(preparer.prepare({ source: 'a.csv', id: 'rare', given: 'Zelimkhan', surname: 'Yandarbiev' }));
+    const n = records.length;
+    // Shares of each record's given name and surname among all records: either people's names are half the records.
+    const shares = FIELDS.map(() => new Float32Array(n));
+    for (const [field, key] of [[GIVEN, 'given'], [1, 'surname']] as const) {
+      const counts = new Map<string, number>();
+      for (const record of records) counts.set(record[key]!.stem, (counts.get(record[key]!.stem) ?? 0) + 1);
+      records.forEach((record, index) => (shares[field]![index] = counts.get(record[key]!.stem)! / n));
+    }
+    const m = FIELDS.map((field) => field.levels.map((_, level) => (level === 0 ? 1 : 0)));
+    const model = { fields: [], levels: [], m, u: m, uRandom: m, lambda: 1e-9, iterations: 0, converged: true };
+    const dependence = nameDependence(records, shares, model);
+    // A pair of one people's names is held by about twice the records independence predicts (log2 2 = 1).
+    expect(dependence[0]).toBeGreaterThan(0.8);
+    expect(dependence[0]).toBeLessThan(1.2);
+    // Ivan Kadyrov is the only record mixing the peoples' names, where independence expects a dozen.
+    expect(dependence[n - 2]).toBeLessThan(-2);
+    // Zelimkhan Yandarbiev's names are rare apart and together: nothing to correct.
+    expect(Math.abs(dependence[n - 1]!)).toBeLessThan(0.1);
+  });
+
+  it('weigh the fields of pairs agreeing on both names by u among namesakes, who share patronymic and place more often than random pairs', () => {
+    const records = twoPeoples(600);
+    const patronymic = FIELDS.findIndex((field) => field.name === 'patronymic');
+    const place = FIELDS.findIndex((field) => field.name === 'place');
+    const aware = linkRecords(records);
+    const uNamesakes = aware.model.uNamesakes!;
+    expect(uNamesakes[patronymic]![0]!).toBeGreaterThan(1.5 * aware.model.u[patronymic]![0]!);
+    expect(uNamesakes[place]![0]!).toBeGreaterThan(1.5 * aware.model.u[place]![0]!);
+    const naive = linkRecords(records, { ...DEFAULT_LINK_CONFIG, namesakePairs: 0, nameDependence: false });
+    expect(naive.model.uNamesakes).toBeUndefined();
+    // Persons 0 and 192 are namesakes with the same patronymic and place; the second's record without a date.
+    const weightOf = (result: ReturnType<typeof linkRecords>, a: number, b: number) => {
+      const n = records.length;
+      const at = result.pairs.indexOf(a * n + b);
+      return at < 0 ? -Infinity : result.weights[at]!;
+    };
+    const [a, b] = [0, 385];
+    expect(records[a]!.surname).toBe(records[b]!.surname);
+    expect(records[a]!.given).toBe(records[b]!.given);
+    expect(records[a]!.patronymic).toBe(records[b]!.patronymic);
+    expect(records[a]!.place).toBe(records[b]!.place);
+    expect(weightOf(naive, a, b)).toBeGreaterThan(-Infinity);
+    expect(weightOf(aware, a, b)).toBeLessThan(weightOf(naive, a, b));
+  });
+
+  it('train on name blocks with namesake u, so that namesakes sharing a patronymic and place count less as matches', () => {
+    const records = twoPeoples(600);
+    const twice = linkRecords(records);
+    const once = linkRecords(records, { ...DEFAULT_LINK_CONFIG, namesakeTraining: false });
+    // 600 matching pairs among 1,200 records: λ is 8e-4; random-pair u in name blocks takes far more namesakes for matches.
+    expect(twice.model.lambda).toBeLessThan(0.85 * once.model.lambda);
   });
 });
 

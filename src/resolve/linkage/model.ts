@@ -11,6 +11,12 @@ export interface FsModel {
   u: number[][];
   /** u measured on random pairs (all pairs, not just candidates); the reference for term-frequency adjustment. */
   uRandom: number[][];
+  /**
+   * u of the fields other than the names among pairs that agree on both given name and surname
+   * (stems or better), where those differ from `u`: namesakes of one people share patronymics,
+   * places and sex far more often than random pairs do (see linkRecords). Undefined: not estimated.
+   */
+  uNamesakes?: number[][];
   lambda: number;
   iterations: number;
   converged: boolean;
