@@ -5,7 +5,7 @@ import { Store, type StoreSession } from '../store/store.js';
 import { createCapturePool, type CapturePool } from './capture-pool.js';
 import { discoverFiles, type DiscoveredPath } from './discover-files.js';
 import { StoreOpenError, type IngestThreadOptions } from './ingest-thread.js';
-import { prepareCapture, type CaptureTask, type PreparedCapture, type PreparedDocument } from './prepare-capture.js';
+import { loadExtractor, prepareCapture, type CaptureTask, type PreparedCapture, type PreparedDocument } from './prepare-capture.js';
 
 /** What happened to one path. `message` is one line a person can act on. */
 export interface IngestResult {
@@ -262,6 +262,7 @@ export interface InMemoryOriginal {
 export async function ingestOriginals(store: Store, originals: readonly InMemoryOriginal[], options: IngestOptions = {}): Promise<IngestResult[]> {
   const tasks = originals.map((original): CaptureTask => ({ origin: original.origin, mediaType: original.mediaType, bytes: original.bytes, sha256: sha256Hex(original.bytes), sourceName: options.sourceName ?? null, extract: options.extract ?? true }));
   const known = await store.documents.findBySha256(tasks.map((task) => task.sha256));
+  if (tasks.some((task) => task.extract)) await loadExtractor();
   const slots: (IngestResult | PreparedDocument)[] = tasks.map((task) => {
     const existing = known.get(task.sha256);
     if (existing) return alreadyCaptured(task.origin, task.sha256, existing);
