@@ -42,7 +42,7 @@ async function migrateTo(file: string, name: string): Promise<void> {
 }
 
 describe('SQLite migration 09: search terms split by the ascii tokenizer', () => {
-  it('re-indexes the documents of an older store, terms in order, so every kind of search still finds them', async () => {
+  it('re-indexes the documents of an older store, terms in order, so every kind of search still finds them, and back', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'chronicle-fts-migration-'));
     folders.push(folder);
     const file = join(folder, 'store.db');
@@ -85,5 +85,12 @@ describe('SQLite migration 09: search terms split by the ascii tokenizer', () =>
     await store.transaction((session) => session.documents.insertMany([newDocument(4, 'Police detained two more', 'Later police detained two more men in Argun.')]));
     expect(await titles('"police detained"')).toEqual(['Police detained two more', 'Police detained forty men']);
     await store.close();
+
+    // Down again: the unicode61 table, with every document's terms.
+    await migrateTo(file, '2026-11-23-08-intake');
+    const after = new SqliteDatabase(file, { readonly: true });
+    expect((after.prepare("SELECT sql FROM sqlite_master WHERE name = 'document_fts'").get() as { sql: string }).sql).toContain("tokenize='unicode61 remove_diacritics 0'");
+    expect(after.prepare("SELECT rowid FROM document_fts WHERE document_fts MATCH '\"polic detain\"' ORDER BY rowid").all()).toEqual([{ rowid: 1 }, { rowid: 4 }]);
+    after.close();
   });
 });

@@ -7,31 +7,26 @@ import { sql, type Kysely } from 'kysely';
 // The terms of documents already indexed are read back from the old table, in order, through
 // fts5vocab, so no document has to be analysed again.
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE VIRTUAL TABLE document_fts_ascii USING fts5(title, body, content='', contentless_delete=1, tokenize='ascii')`.execute(db);
+/** Rebuild document_fts with another tokenizer, each document's terms read back in order from the old table. */
+async function rebuildWithTokenizer(db: Kysely<unknown>, tokenizer: string): Promise<void> {
+  await sql`CREATE VIRTUAL TABLE document_fts_rebuilt USING fts5(title, body, content='', contentless_delete=1, tokenize=${sql.lit(tokenizer)})`.execute(db);
   await sql`CREATE VIRTUAL TABLE temp.document_fts_instances USING fts5vocab(main, document_fts, 'instance')`.execute(db);
   await sql`
-    INSERT INTO document_fts_ascii (rowid, title, body)
+    INSERT INTO document_fts_rebuilt (rowid, title, body)
     SELECT doc,
       coalesce(group_concat(CASE WHEN col = 'title' THEN term END, ' ' ORDER BY offset), ''),
       coalesce(group_concat(CASE WHEN col = 'body' THEN term END, ' ' ORDER BY offset), '')
     FROM temp.document_fts_instances GROUP BY doc`.execute(db);
   await sql`DROP TABLE temp.document_fts_instances`.execute(db);
   await sql`DROP TABLE document_fts`.execute(db);
-  await sql`ALTER TABLE document_fts_ascii RENAME TO document_fts`.execute(db);
+  await sql`ALTER TABLE document_fts_rebuilt RENAME TO document_fts`.execute(db);
+}
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await rebuildWithTokenizer(db, 'ascii');
   await sql`INSERT INTO document_fts (document_fts, rank) VALUES ('automerge', 8)`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE VIRTUAL TABLE document_fts_unicode USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
-  await sql`CREATE VIRTUAL TABLE temp.document_fts_instances USING fts5vocab(main, document_fts, 'instance')`.execute(db);
-  await sql`
-    INSERT INTO document_fts_unicode (rowid, title, body)
-    SELECT doc,
-      coalesce(group_concat(CASE WHEN col = 'title' THEN term END, ' ' ORDER BY offset), ''),
-      coalesce(group_concat(CASE WHEN col = 'body' THEN term END, ' ' ORDER BY offset), '')
-    FROM temp.document_fts_instances GROUP BY doc`.execute(db);
-  await sql`DROP TABLE temp.document_fts_instances`.execute(db);
-  await sql`DROP TABLE document_fts`.execute(db);
-  await sql`ALTER TABLE document_fts_unicode RENAME TO document_fts`.execute(db);
+  await rebuildWithTokenizer(db, 'unicode61 remove_diacritics 0');
 }
