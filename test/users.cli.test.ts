@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
@@ -86,6 +86,13 @@ describe('chronicle demo', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('puts the demo store where --db says, before or after the command name', async () => {
+    const after = await chronicle(['demo', '--no-serve', '--db', 'elsewhere/demo.db'], { cwd: folder });
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain(`into a fresh store at ${join('elsewhere', 'demo.db')}`);
+    expect(existsSync(join(folder, 'elsewhere', 'demo.db'))).toBe(true);
   });
 
   it('ends with the workspace running on the demo store; the printed login works', async () => {

@@ -406,7 +406,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, writeBytes: (b
     .option('--no-serve', 'stop after the captures and searches (for scripts and CI)')
     .option('--port <port>', 'TCP port for the workspace (default 4310; 0 picks a free one)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
-    .action(async (options) => setExit(await (await import('./commands/demo.command.js')).demoCommand(io, options)));
+    .action(async (options) => setExit(await (await import('./commands/demo.command.js')).demoCommand(io, { ...options, db: db(options) })));
 
   return program;
 }
