@@ -4,7 +4,7 @@ import type { SourceKind } from '../model/source.js';
 import { Store, type StoreSession } from '../store/store.js';
 import { createCapturePool, type CapturePool } from './capture-pool.js';
 import { discoverFiles, type DiscoveredPath } from './discover-files.js';
-import { StoreOpenError, type IngestThreadOptions } from './ingest-thread.js';
+import { StoreOpenError, type IngestThreadOptions, type IngestThreadOutcome } from './ingest-thread.js';
 import { loadExtractor, prepareCapture, type CaptureTask, type PreparedCapture, type PreparedDocument } from './prepare-capture.js';
 
 /** What happened to one path. `message` is one line a person can act on. */
@@ -233,7 +233,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
  * Open the store at `location`, ingest, close: the work of the ingest thread (ingest-thread.ts),
  * or of the calling thread when it ingests itself. A store that cannot open is a StoreOpenError.
  */
-export async function ingestInto(location: string, paths: readonly string[], options: IngestThreadOptions, onResult: (result: IngestResult) => void): Promise<{ summary: IngestSummary; location: string }> {
+export async function ingestInto(location: string, paths: readonly string[], options: IngestThreadOptions, onResult: (result: IngestResult) => void): Promise<IngestThreadOutcome> {
   let store: Store;
   try {
     store = await Store.open(location);
