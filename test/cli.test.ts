@@ -208,16 +208,27 @@ describe('the installed command', () => {
   it('ingests on its own thread: every result printed in order, bad files reported, a store that cannot open said in one line', () => {
     const folder = scratchFolder();
     mkdirSync(join(folder, 'input'));
-    for (let index = 0; index < 250; index++) writeFileSync(join(folder, 'input', `report-${String(index).padStart(3, '0')}.txt`), `${ARTICLE}\n\nReport number ${index}.`);
-    writeFileSync(join(folder, 'input', 'report-100.txt'), '');
+    // Several batches of 500 in flight at once; every other file is over 4 KB, so its bytes go to a
+    // capture worker and back without a copy, while the smaller ones share Node's buffer pool and are copied.
+    const FILES = 1_600;
+    const name = (index: number) => `report-${String(index).padStart(4, '0')}`;
+    for (let index = 0; index < FILES; index++) writeFileSync(join(folder, 'input', `${name(index)}.txt`), `${index % 2 === 0 ? `${ARTICLE}\n\n`.repeat(40) : ARTICLE}\n\nReport number ${index}.`);
+    writeFileSync(join(folder, 'input', `${name(100)}.txt`), '');
+    // The bytes of a file in the first batch again, in the last: reported as already captured.
+    writeFileSync(join(folder, 'input', `${name(1_550)}.txt`), readFileSync(join(folder, 'input', `${name(2)}.txt`)));
     const bin = resolve('bin/chronicle.js');
     const run = spawnSync(process.execPath, [bin, '--db', 'store.db', 'ingest', 'input', '--no-extract'], { cwd: folder, encoding: 'utf8', env: { ...process.env, CI: '1' } });
     expect(run.status).toBe(1);
     const lines = run.stdout.trim().split('\n');
-    expect(lines).toHaveLength(250);
-    expect(lines.slice(0, 249).map((line) => /input\/(report-\d+)\.txt/.exec(line)?.[1])).toEqual(Array.from({ length: 250 }, (_, index) => `report-${String(index).padStart(3, '0')}`).filter((name) => name !== 'report-100'));
-    expect(lines[249]).toMatch(/^249 captured, 0 already captured, 1 failed in .* into .*store\.db$/);
-    expect(run.stderr).toBe('error: input/report-100.txt: empty file; skipped\n');
+    expect(lines).toHaveLength(FILES);
+    expect(lines.slice(0, FILES - 1).map((line) => /input\/(report-\d+)\.txt/.exec(line)?.[1])).toEqual(Array.from({ length: FILES }, (_, index) => name(index)).filter((file) => file !== name(100)));
+    expect(lines.find((line) => line.includes(name(1_550)))).toMatch(/^unchanged input\/report-1550\.txt: already captured as doc_\w+ \(from input\/report-0002\.txt\)$/);
+    expect(lines[FILES - 1]).toMatch(/^1598 captured, 1 already captured, 1 failed in .* into .*store\.db$/);
+    expect(run.stderr).toBe('error: input/report-0100.txt: empty file; skipped\n');
+    // Every original came back whole from the capture workers.
+    const verified = spawnSync(process.execPath, [bin, '--db', 'store.db', 'verify'], { cwd: folder, encoding: 'utf8' });
+    expect(verified.stdout).toMatch(/verified 1598 originals: all match their SHA-256/);
+    expect(verified.status).toBe(0);
 
     mkdirSync(join(folder, 'a-folder.db'));
     const refused = spawnSync(process.execPath, [bin, '--db', 'a-folder.db', 'ingest', 'input'], { cwd: folder, encoding: 'utf8' });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { ownBuffers } from './own-buffers.js';
 import { prepareChunk, type CaptureTask, type PreparedCapture } from './prepare-capture.js';
 
 /** Runs capture tasks: on worker threads when asked and the compiled worker exists, else inline. */
@@ -22,6 +23,9 @@ const WORKER_HEAP_MB = 192;
  */
 const WORKER_YOUNG_MB = 16;
 
+/** Chunks a worker may hold at once: more than an ingest has in flight (BATCHES_AHEAD batches of 500 in chunks of 25, over two workers). */
+const TASKS_PER_WORKER = 64;
+
 const WORKER = new URL('./prepare-capture.worker.js', import.meta.url);
 
 const inline: CapturePool = { threads: 0, run: prepareChunk, close: async () => {} };
@@ -39,15 +43,17 @@ export function createCapturePool(threads = availableParallelism()): CapturePool
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
-    // Queue a few chunks in each worker, so workers keep going while the main thread is busy storing.
-    concurrentTasksPerWorker: 4,
+    // Hand every chunk to a worker as soon as it is submitted. The thread that submits them stores
+    // documents in synchronous transactions, and until one ends it cannot hand out more: a worker
+    // holding only a few chunks (4 at first) sat idle for a third of an ingest.
+    concurrentTasksPerWorker: TASKS_PER_WORKER,
     // V8 grows a heap lazily up to a share of the machine's memory; a bound makes workers collect
     // early. A page needing more (a huge HTML file) fails alone with "capture crashed", not the run.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
   return {
     threads,
-    run: (tasks) => piscina.run(tasks) as Promise<PreparedCapture[]>,
+    run: (tasks) => piscina.run(tasks, { transferList: ownBuffers(tasks.map((task) => task.bytes)) }) as Promise<PreparedCapture[]>,
     close: () => piscina.destroy(),
   };
 }

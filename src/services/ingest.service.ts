@@ -53,10 +53,17 @@ export interface IngestOptions {
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-// Bound a batch by bytes as well as by count: large files flush early.
-const MAX_BATCH_BYTES = 64 * 1024 * 1024;
+// Bound a batch by bytes as well as by count: large files flush early. With BATCHES_AHEAD batches
+// being captured while one is stored, at most about 72 MB of originals are in memory at once.
+const MAX_BATCH_BYTES = 24 * 1024 * 1024;
 // Documents per worker task: enough to make messaging cheap, few enough to spread a batch over the workers.
 const CHUNK = 25;
+/*
+ * Batches being captured while one is stored. Storing a batch is a synchronous transaction: the
+ * workers must already hold enough to keep going until it ends. With one batch ahead they ran dry
+ * and the whole ingest used 1.4 of the 2 cores; with two, 1.8 (docs/BENCHMARKS.md, fifth session).
+ */
+const BATCHES_AHEAD = 2;
 
 const failure = (origin: string, message: string, sha256?: string): IngestResult => ({ origin, status: 'failed', message, warnings: [], ...(sha256 ? { sha256 } : {}) });
 const alreadyCaptured = (origin: string, sha256: string, existing: { id: string; origin: string }): IngestResult => ({
@@ -155,8 +162,8 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
 
   let entries: (Extract<DiscoveredPath, { kind: 'file' }> | IngestResult)[] = [];
   let entryBytes = 0;
-  // A batch whose capture is under way; it is stored while the next batch is being captured.
-  let capturing: CapturingBatch | null = null;
+  // Batches whose capture is under way, oldest first; the oldest is stored while the others are captured.
+  const capturing: CapturingBatch[] = [];
 
   /** Read, hash and look up a batch, then hand the new originals to the pool; resolves to one slot per entry. */
   const startCapture = async (batch: typeof entries): Promise<CapturingBatch> => {
@@ -181,7 +188,8 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
       const existing = known.get(task.sha256);
       if (existing) return alreadyCaptured(task.origin, task.sha256, existing);
       const prepared = preparedBySha.get(task.sha256) as Promise<PreparedCapture>;
-      return prepared.then((outcome): Slot => (outcome.ok ? { ok: true, document: { ...outcome.document, bytes: task.bytes, origin: task.origin } } : { ...outcome, origin: task.origin }));
+      // The bytes come back from the worker: the task's own were handed over (capture-pool.ts).
+      return prepared.then((outcome): Slot => (outcome.ok ? { ok: true, document: { ...outcome.document, origin: task.origin } } : { ...outcome, origin: task.origin }));
     });
     return { slots: Promise.all(slots) };
   };
@@ -198,14 +206,14 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     }
   };
 
-  // Looking up batch N happens before batch N-1 is stored, so no write transaction holds the store meanwhile.
-  const flush = async () => {
+  // Looking up batch N happens before the batches before it are stored, so no write transaction
+  // holds the store meanwhile; a copy of bytes stored in between is caught by insertMany.
+  const flush = async (last = false) => {
     const batch = entries;
     entries = [];
     entryBytes = 0;
-    const next = batch.length > 0 ? await startCapture(batch) : null;
-    if (capturing) await finish(capturing);
-    capturing = next;
+    if (batch.length > 0) capturing.push(await startCapture(batch));
+    while (capturing.length > (last ? 0 : BATCHES_AHEAD)) await finish(capturing.shift() as CapturingBatch);
   };
 
   try {
@@ -220,8 +228,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
       }
       if (entries.length >= batchSize || entryBytes >= MAX_BATCH_BYTES) await flush();
     }
-    await flush();
-    await flush();
+    await flush(true);
   } finally {
     await pool.close();
   }
@@ -267,7 +274,7 @@ export async function ingestOriginals(store: Store, originals: readonly InMemory
     const existing = known.get(task.sha256);
     if (existing) return alreadyCaptured(task.origin, task.sha256, existing);
     const prepared = prepareCapture(task);
-    return prepared.ok ? { ...prepared.document, bytes: task.bytes } : failure(task.origin, prepared.message, task.sha256);
+    return prepared.ok ? prepared.document : failure(task.origin, prepared.message, task.sha256);
   });
   const stored = await storeBatch(store, slots.filter((slot): slot is PreparedDocument => !('status' in slot)), options);
   let next = 0;

@@ -19,8 +19,11 @@ export interface CaptureTask {
 /** A document ready to store, with the name of its source still to be resolved to an id. */
 export type PreparedDocument = Omit<NewDocument, 'sourceId'> & { sourceName: string | null; claims: ProposedClaims | null };
 
-/** What capture sends back: the document without its bytes, which the caller already holds (no copy back from a worker). */
-export type PreparedCapture = { ok: true; document: Omit<PreparedDocument, 'bytes'> } | { ok: false; origin: string; sha256: string; message: string };
+/**
+ * What capture sends back. A document carries its original bytes: a worker thread is handed them
+ * (transferred, not copied: see capture-pool.ts) and hands them back with the document.
+ */
+export type PreparedCapture = { ok: true; document: PreparedDocument } | { ok: false; origin: string; sha256: string; message: string };
 
 // A document's searchable words are capped so one enormous file cannot swamp the index (PostgreSQL
 // refuses a tsvector over 1 MB); the text itself is kept whole.
@@ -67,6 +70,7 @@ export function prepareCapture(task: CaptureTask): PreparedCapture {
     ok: true,
     document: {
       sha256: task.sha256,
+      bytes: task.bytes,
       origin: task.origin,
       sourceName: task.sourceName ?? captured.sourceName,
       mediaType: captured.mediaType,
