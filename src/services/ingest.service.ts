@@ -60,8 +60,9 @@ const MAX_BATCH_BYTES = 24 * 1024 * 1024;
 const CHUNK = 25;
 /*
  * Batches being captured while one is stored. Storing a batch is a synchronous transaction: the
- * workers must already hold enough to keep going until it ends. With one batch ahead they ran dry
- * and the whole ingest used 1.4 of the 2 cores; with two, 1.8 (docs/BENCHMARKS.md, fifth session).
+ * workers must already hold enough to keep going until it ends. With every chunk handed out at
+ * once (capture-pool.ts), one batch ahead made 2,451–2,557 text docs/s and two 2,574–2,824
+ * (docs/BENCHMARKS.md, fifth session); each batch ahead holds one more batch in memory.
  */
 const BATCHES_AHEAD = 2;
 
